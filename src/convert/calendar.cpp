@@ -237,7 +237,7 @@ bool Parser::numeric_date(CalendarPoint& p) {
   auto d = number();
   if (!d || d->chinese || d->chars > 2) return pos_ = start, false;
   auto year = year_from(*y);
-  if (!year) return pos_ = start, false;
+  if (!year || m->value < 1 || m->value > 12 || d->value < 1 || d->value > 31) return pos_ = start, false;
   p.year = year, p.month = m->value, p.day = d->value;
   eat(U"日") || eat(U"号");
   eat_time_of_day();
@@ -265,7 +265,7 @@ bool Parser::year_part(CalendarPoint& p) {
   if (!n || !eat(U"年")) return pos_ = start, false;
   auto year = year_from(*n);
   if (!year) return pos_ = start, false;
-  if (n->chars == 2) {  // "18年10月" but not "10年"
+  if (!n->positional && n->chars == 2) {  // "18年10月" but not "10年"
     std::size_t after = pos_;
     auto m = number();
     bool month_follows = m && peek() == U'月';
@@ -293,8 +293,7 @@ bool Parser::after_year(CalendarPoint& p, bool have_year) {
   if (eat_any(kSecondHalf)) return p.half = 2, true;
   eat(U"第");
   auto n = number();
-  if (n && n->value >= 1 && n->value <= 4 && n->chars == 1 && eat(U"季")) {
-    eat(U"度");
+  if (n && n->value >= 1 && n->value <= 4 && n->chars == 1 && eat(U"季度")) {
     p.quarter = n->value;
     return true;
   }
