@@ -43,7 +43,7 @@ bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 char32_t fold(char32_t c) {
   if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // full-width ASCII
   switch (c) {
-    case U'~': case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
     case 0x2212: case 0x301C:
       return range_dash;
     case 0xFFE5: return 0xA5;  // ￥ -> ¥
@@ -220,7 +220,10 @@ std::optional<Parsed> parse_plain(View s, bool allow_bare) {
   double small_unit = 0;  // the last 十/百/千 in this section
   double largest_big = 0;
   double last_big = 0;
-  std::optional<double> pending;  // a digit (or Arabic run) not yet given a unit
+  // A digit (or Arabic run) not yet given a unit. A flag and a value rather than
+  // std::optional: GCC 12 warns falsely about optional<double> here (GCC bug 80635).
+  double pending_value = 0;
+  bool has_pending = false;
   bool pending_chinese = false, pending_after_big = false, pending_after_zero = false;
   bool pending_few = false;  // 几
   bool after_zero = false;
@@ -232,15 +235,15 @@ std::optional<Parsed> parse_plain(View s, bool allow_bare) {
   auto close_section = [&] {
     if (pending_few) {
       if (section == 0) section = 1;
-    } else if (pending) {
-      double d = *pending;
+    } else if (has_pending) {
+      double d = pending_value;
       if (pending_chinese && !pending_after_zero) {
         if (small_unit > 0) d *= small_unit / 10;
         else if (pending_after_big) d *= last_big / 10;
       }
       section += d;
     }
-    pending.reset();
+    has_pending = false;
     pending_few = false;
   };
 
@@ -278,9 +281,9 @@ std::optional<Parsed> parse_plain(View s, bool allow_bare) {
     if (c != U'余' && c != U'多') out.trailing = 1;
     if (double unit = small_unit_of(c); unit > 0) {
       if (small_unit > 0 && unit >= small_unit) return std::nullopt;  // "百千"
-      double times = pending_few || !pending ? 1 : *pending;
+      double times = pending_few || !has_pending ? 1 : pending_value;
       section += times * unit;
-      pending.reset();
+      has_pending = false;
       pending_few = false;
       small_unit = unit;
       after_zero = false;
@@ -289,14 +292,15 @@ std::optional<Parsed> parse_plain(View s, bool allow_bare) {
       prev = Prev::small;
       ++i;
     } else if (c == U'零') {
-      if (pending) return std::nullopt;
+      if (has_pending) return std::nullopt;
       after_zero = true;
       numeric = true;
       prev = Prev::zero;
       ++i;
     } else if (int d = chinese_digit(c); d > 0 || c == U'几') {
-      if (pending) return std::nullopt;
-      pending = d > 0 ? d : 0;
+      if (has_pending) return std::nullopt;
+      pending_value = d > 0 ? d : 0;
+      has_pending = true;
       pending_few = c == U'几';
       out.over = out.over || pending_few;
       pending_chinese = true;
@@ -306,10 +310,11 @@ std::optional<Parsed> parse_plain(View s, bool allow_bare) {
       prev = Prev::digit;
       ++i;
     } else if (is_ascii_digit(c) || (c == U'.' && i + 1 < s.size() && is_ascii_digit(s[i + 1]))) {
-      if (pending) return std::nullopt;
+      if (has_pending) return std::nullopt;
       auto run = arabic_run(s, i);
       if (!run) return std::nullopt;
-      pending = run->value;
+      pending_value = run->value;
+      has_pending = true;
       out.decimals = std::max(out.decimals, run->decimals);
       pending_chinese = false;
       pending_after_zero = after_zero;

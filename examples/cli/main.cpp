@@ -1,0 +1,313 @@
+// reportex: the command-line front end of the library.
+//
+//   reportex extract [options] FILE...|-    records of each report
+//   reportex explain [options] FILE         every candidate, overlap and linking step
+//   reportex test-rules [DIR]               run the examples of a rule pack
+//
+// Exit status: 0 when everything worked, 1 when some inputs failed (the
+// others are still processed and printed), 2 for a usage error or a bad pack.
+
+#include <reportex/reportex.hpp>
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+constexpr const char* kUsage = R"(usage:
+  reportex extract [--rules DIR | --add-rules DIR] [--reference-date YYYY-MM-DD]
+                   [--encoding NAME] [--format jsonl|csv|table] [-j N] FILE...|-
+  reportex explain [--rules DIR | --add-rules DIR] [--reference-date YYYY-MM-DD] FILE
+  reportex test-rules [DIR]
+  reportex --version
+
+  --rules DIR       use the rule pack in DIR instead of the built-in one
+  --add-rules DIR   use the built-in pack plus the rules in DIR
+  --reference-date  the publication date (otherwise inferred from each report)
+  --encoding NAME   read inputs in this encoding (default: auto-detect)
+  --format          jsonl (default), csv, or table
+  -j N              files processed in parallel (default: the number of cores)
+)";
+
+struct Options {
+  std::string command;
+  std::optional<std::string> rules_dir;
+  bool add_rules = false;
+  std::optional<reportex::CivilDate> reference_date;
+  std::string encoding = "auto";
+  reportex::Format format = reportex::Format::jsonl;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::string> inputs;
+};
+
+[[noreturn]] void usage_error(const std::string& message) {
+  std::cerr << "reportex: " << message << "\n" << kUsage;
+  std::exit(2);
+}
+
+Options parse_args(int argc, char** argv) {
+  Options o;
+  if (argc < 2) usage_error("no command given");
+  o.command = argv[1];
+  for (int i = 2; i < argc; ++i) {
+    std::string a = argv[i];
+    auto next = [&]() -> std::string {
+      if (i + 1 >= argc) usage_error(a + " needs a value");
+      return argv[++i];
+    };
+    if (a == "--rules" || a == "--add-rules") {
+      o.rules_dir = next();
+      o.add_rules = a == "--add-rules";
+    } else if (a == "--reference-date") {
+      std::string v = next();
+      o.reference_date = reportex::CivilDate::parse(v);
+      if (!o.reference_date) usage_error("--reference-date takes a real date as YYYY-MM-DD, not '" + v + "'");
+    } else if (a == "--encoding") {
+      o.encoding = next();
+    } else if (a == "--format") {
+      std::string v = next();
+      auto f = reportex::parse_format(v);
+      if (!f) usage_error("unknown format '" + v + "' (jsonl, csv or table)");
+      o.format = *f;
+    } else if (a == "-j" || a.rfind("-j", 0) == 0) {
+      std::string v = a == "-j" ? next() : a.substr(2);
+      try {
+        int n = std::stoi(v);
+        if (n < 1) throw std::out_of_range("jobs");
+        o.jobs = static_cast<unsigned>(n);
+      } catch (const std::exception&) {
+        usage_error("-j takes a positive number, not '" + v + "'");
+      }
+    } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+      usage_error("unknown option " + a);
+    } else {
+      o.inputs.push_back(a);
+    }
+  }
+  return o;
+}
+
+void print_diagnostics(const reportex::Diagnostics& diagnostics) {
+  for (const auto& d : diagnostics) std::cerr << d.to_string() << '\n';
+}
+
+std::shared_ptr<const reportex::RuleSet> load_rules(const Options& o) {
+  if (!o.rules_dir) return reportex::RuleSet::builtin();
+  auto loaded = reportex::RuleSet::load(*o.rules_dir, {.with_builtin = o.add_rules});
+  if (!loaded) {
+    print_diagnostics(loaded.diagnostics());
+    std::cerr << "reportex: " << *o.rules_dir << ": the rule pack has errors; nothing was extracted\n";
+    std::exit(2);
+  }
+  return *loaded;
+}
+
+// What reading one input gave: a document, or the reason there is none.
+struct Input {
+  std::optional<reportex::Document> document;
+  std::vector<std::string> problems;  // each names the file
+};
+
+std::string base_name(const std::string& path) {
+  if (path == "-") return "stdin";
+  auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+Input read_input(const std::string& path, const Options& o) {
+  Input in;
+  std::string bytes;
+  if (path == "-") {
+    std::ostringstream s;
+    s << std::cin.rdbuf();
+    bytes = s.str();
+  } else {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) {
+      in.problems.push_back(path + ": cannot open: " + std::strerror(errno));
+      return in;
+    }
+    std::ostringstream s;
+    s << f.rdbuf();
+    bytes = s.str();
+  }
+  if (bytes.empty()) {
+    in.problems.push_back(path + ": empty file, nothing to extract");
+    return in;
+  }
+  const bool utf16_bom = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                                                (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+  if (o.encoding == "auto" && !utf16_bom && bytes.find('\0') != std::string::npos) {
+    in.problems.push_back(path + ": binary file (it holds NUL bytes), not a text report; skipped");
+    return in;
+  }
+  reportex::DocumentOptions options;
+  options.encoding = o.encoding;
+  options.reference_date = o.reference_date;
+  in.document.emplace(reportex::Document::from_bytes(base_name(path), std::move(bytes), options));
+  const auto& doc = *in.document;
+  if (doc.replaced_bytes() > 0) {
+    in.problems.push_back(path + ": " + std::to_string(doc.replaced_bytes()) + " bytes are not valid " +
+                          doc.encoding() + " and were replaced by U+FFFD");
+  }
+  return in;
+}
+
+// Processes inputs on `jobs` threads and prints results in input order. At
+// most 2*jobs results wait to be printed, so memory does not grow with the
+// number of files.
+int extract_all(const Options& o, const reportex::Extractor& extractor) {
+  struct Slot {
+    bool done = false;
+    std::string output;
+    std::vector<std::string> problems;
+  };
+  const std::size_t n = o.inputs.size();
+  const std::size_t window = 2 * static_cast<std::size_t>(o.jobs);
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<Slot> pending;  // slots for inputs [printed, printed + pending.size())
+  std::size_t next = 0, printed = 0;
+  int status = 0;
+
+  auto worker = [&] {
+    for (;;) {
+      std::size_t index;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return next >= n || next < printed + window; });
+        if (next >= n) return;
+        index = next++;
+        pending.emplace_back();
+      }
+      Slot result;
+      Input in = read_input(o.inputs[index], o);
+      result.problems = std::move(in.problems);
+      if (in.document) {
+        std::ostringstream out;
+        reportex::RecordWriter writer(out, o.format, /*with_header=*/false);
+        try {
+          writer.write(in.document->name(), extractor.extract(*in.document), in.document->encoding());
+        } catch (const std::exception& e) {
+          result.problems.push_back(o.inputs[index] + ": extraction failed: " + e.what());
+        }
+        result.output = out.str();
+      }
+      result.done = true;
+      std::lock_guard lock(mutex);
+      pending[index - printed] = std::move(result);
+      changed.notify_all();
+    }
+  };
+
+  if (o.format != reportex::Format::jsonl) {  // the header once, before any piece
+    reportex::RecordWriter header(std::cout, o.format);
+    header.write("", {});
+  }
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < std::min<std::size_t>(o.jobs, n); ++t) threads.emplace_back(worker);
+  {
+    std::unique_lock lock(mutex);
+    while (printed < n) {
+      changed.wait(lock, [&] { return !pending.empty() && pending.front().done; });
+      Slot slot = std::move(pending.front());
+      pending.pop_front();
+      ++printed;
+      changed.notify_all();
+      lock.unlock();
+      std::cout << slot.output;
+      for (const auto& p : slot.problems) std::cerr << "reportex: " << p << '\n';
+      if (!slot.problems.empty()) status = 1;
+      lock.lock();
+    }
+  }
+  for (auto& t : threads) t.join();
+  std::cout.flush();
+  return status;
+}
+
+int explain(const Options& o, const reportex::Extractor& extractor) {
+  if (o.inputs.size() != 1) usage_error("explain takes exactly one FILE");
+  Input in = read_input(o.inputs[0], o);
+  for (const auto& p : in.problems) std::cerr << "reportex: " << p << '\n';
+  if (!in.document) return 1;
+  const auto& doc = *in.document;
+  auto ex = extractor.explain(doc);
+  std::cout << "# " << doc.name() << ": " << doc.sentences().size() << " sentences, " << ex.candidates.size()
+            << " candidates, " << ex.records.size() << " records\n\n## candidates\n";
+  for (const auto& c : ex.candidates) {
+    std::cout << (c.kept ? "  kept " : "  lost ") << '[' << c.span.begin << ',' << c.span.end << ") " << c.type
+              << ' ' << c.rule << " '" << c.text << "'";
+    for (const auto& [name, value] : c.fields) {
+      reportex::Record tmp;
+      tmp.fields.set(name, value);
+      std::string j = reportex::to_json_line("", tmp);
+      auto at = j.find("\"fields\":");
+      std::cout << ' ' << (at == std::string::npos ? name : j.substr(at + 10, j.find('}', at) - at - 10));
+    }
+    if (!c.lost_to.empty()) std::cout << "  <- lost to " << c.lost_to;
+    std::cout << '\n';
+  }
+  std::cout << "\n## linking\n";
+  for (const auto& line : ex.stages) std::cout << "  " << line << '\n';
+  std::cout << "\n## records\n";
+  reportex::RecordWriter writer(std::cout, reportex::Format::jsonl);
+  writer.write(doc.name(), ex.records, doc.encoding());
+  return in.problems.empty() ? 0 : 1;
+}
+
+int test_rules(const Options& o) {
+  if (o.inputs.size() > 1) usage_error("test-rules takes at most one DIR");
+  std::shared_ptr<const reportex::RuleSet> rules;
+  if (o.inputs.empty()) {
+    rules = reportex::RuleSet::builtin();
+  } else {
+    auto loaded = reportex::RuleSet::load(o.inputs[0]);
+    print_diagnostics(loaded.diagnostics());
+    if (!loaded) return 2;
+    rules = *loaded;
+  }
+  auto report = reportex::check_examples(*rules);
+  std::size_t passed = 0;
+  for (const auto& r : report.results) {
+    if (r.outcome == reportex::Outcome::validated) {
+      ++passed;
+      if (!r.message.empty()) std::cout << r.file << ':' << r.line << ": " << r.rule << ": " << r.message << '\n';
+      continue;
+    }
+    std::cout << r.file << ':' << r.line << ": " << to_string(r.outcome) << ": " << r.rule << ": " << r.message
+              << "\n    text: " << r.text << '\n';
+  }
+  for (const auto& id : report.rules_without_examples) std::cout << "rule without examples: " << id << '\n';
+  std::cout << passed << " passed, " << report.failed() << " failed\n";
+  return report.ok() ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc >= 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
+    std::cout << kUsage;
+    return 0;
+  }
+  if (argc >= 2 && std::strcmp(argv[1], "--version") == 0) {
+    std::cout << "reportex " << reportex::version_string << '\n';
+    return 0;
+  }
+  Options o = parse_args(argc, argv);
+  if (o.command == "test-rules") return test_rules(o);
+  if (o.command != "extract" && o.command != "explain") usage_error("unknown command '" + o.command + "'");
+  if (o.inputs.empty()) usage_error(o.command + " needs at least one FILE (or - for standard input)");
+  reportex::Extractor extractor(load_rules(o));
+  return o.command == "extract" ? extract_all(o, extractor) : explain(o, extractor);
+}

@@ -1,0 +1,63 @@
+#pragma once
+/// @file extractor.hpp
+/// @brief Runs a RuleSet over documents.
+
+#include <reportex/document.hpp>
+#include <reportex/record.hpp>
+#include <reportex/rule_set.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace reportex {
+
+/// One match of one rule, before overlap resolution, as `explain` shows it.
+struct Candidate {
+  std::string rule;
+  std::string type;
+  Span span;         ///< in the original text
+  std::string text;  ///< normalized
+  Fields fields;     ///< as the rule set them, before linking
+  bool kept = false;
+  std::string lost_to;  ///< the rule whose candidate won the overlap, if any
+};
+
+/// What happened while extracting one document: the rule author's debugger.
+struct Explanation {
+  std::vector<Candidate> candidates;
+  std::vector<std::string> stages;  ///< one line per linking decision
+  std::vector<Record> records;
+  std::vector<Record> internal_records;  ///< records of internal types (article marks, ...)
+};
+
+/// Applies a compiled RuleSet to documents.
+///
+/// Construction builds the RE2::Set prefilter once; extract() is const and
+/// keeps no state between calls, so one Extractor serves many threads.
+///
+/// Example:
+///   reportex::Extractor extractor(reportex::RuleSet::builtin());
+///   auto doc = reportex::Document::from_bytes("a.txt", text);
+///   for (const auto& r : extractor.extract(doc)) std::cout << r.type << ' ' << r.text << '\n';
+class Extractor {
+ public:
+  explicit Extractor(std::shared_ptr<const RuleSet> rules);
+  ~Extractor();
+  Extractor(Extractor&&) noexcept;
+  Extractor& operator=(Extractor&&) noexcept;
+
+  /// Every record of `document`, sorted by position. Never throws on bad
+  /// text: whatever the bytes, the result is a (possibly empty) list.
+  std::vector<Record> extract(const Document& document) const;
+  /// The same extraction, with every candidate and linking step recorded.
+  Explanation explain(const Document& document) const;
+
+  const RuleSet& rules() const noexcept;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace reportex

@@ -1,0 +1,163 @@
+#include "convert/converters.hpp"
+
+#include "convert/calendar.hpp"
+#include "convert/number.hpp"
+#include "rules/pack.hpp"
+
+#include <array>
+#include <cmath>
+#include <string>
+
+namespace reportex::internal {
+
+namespace {
+
+constexpr std::array<ConverterSpec, 12> kConverters{{
+    {"text", 1, 1, FieldType::text},
+    {"name", 1, 1, FieldType::text},
+    {"number", 1, 1, FieldType::number},
+    {"integer", 1, 1, FieldType::integer},
+    {"high", 1, 1, FieldType::number},
+    {"approx", 1, 1, FieldType::text},
+    {"percent", 1, 1, FieldType::number},
+    {"money", 2, 2, FieldType::number},
+    {"calendar", 1, 1, FieldType::date},
+    {"list", 1, 1, FieldType::list},
+    {"names", 1, 1, FieldType::list},
+    {"lexicon", 1, 1, FieldType::text},
+}};
+
+Value number_value(double v) {
+  if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 9.0e15) return static_cast<std::int64_t>(v);
+  return v;
+}
+
+// The code point starting at s[i] and its length (1 for a bad byte).
+std::size_t char_length(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  return i + n <= s.size() ? n : 1;
+}
+
+bool is_separator(std::string_view ch) {
+  return ch == "、" || ch == "，" || ch == "," || ch == "和" || ch == "及" || ch == "与" || ch == "以及";
+}
+
+}  // namespace
+
+const ConverterSpec* find_converter(std::string_view name) noexcept {
+  if (name.substr(0, 8) == "lexicon.") name = "lexicon";
+  for (const auto& spec : kConverters)
+    if (spec.name == name) return &spec;
+  return nullptr;
+}
+
+std::vector<std::string_view> converter_names() {
+  std::vector<std::string_view> names;
+  for (const auto& spec : kConverters) names.push_back(spec.name == "lexicon" ? "lexicon.NAME" : spec.name);
+  return names;
+}
+
+bool assignable(FieldType produced, FieldType declared) noexcept {
+  if (produced == declared) return true;
+  switch (declared) {
+    case FieldType::number: return produced == FieldType::integer || produced == FieldType::decimal;
+    case FieldType::decimal: return produced == FieldType::integer || produced == FieldType::number;
+    case FieldType::list: return produced == FieldType::text;
+    default: return false;
+  }
+}
+
+std::string repair_name(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = char_length(text, i);
+    std::string_view ch = text.substr(i, n);
+    i += n;
+    if (ch == "●" || ch == "•" || ch == "·" || ch == "*" || ch == " " || ch == "\n" || ch == "\t") continue;
+    out.append(ch);
+  }
+  // Bold text extracted twice from a PDF: "李雁李雁" -> "李雁".
+  if (out.size() >= 4 && out.size() % 2 == 0 &&
+      std::string_view(out).substr(0, out.size() / 2) == std::string_view(out).substr(out.size() / 2))
+    out.resize(out.size() / 2);
+  return out;
+}
+
+std::vector<std::string> split_items(std::string_view text) {
+  std::vector<std::string> items;
+  std::string current;
+  auto flush = [&] {
+    if (!current.empty()) items.push_back(current);
+    current.clear();
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    if (text.substr(i, 6) == "以及") {  // two-character separator first
+      flush();
+      i += 6;
+      continue;
+    }
+    std::size_t n = char_length(text, i);
+    std::string_view ch = text.substr(i, n);
+    i += n;
+    if (is_separator(ch)) flush();
+    else if (ch != " " && ch != "\n") current.append(ch);
+  }
+  flush();
+  return items;
+}
+
+std::optional<Value> convert(std::string_view name, const std::vector<std::optional<std::string_view>>& args,
+                             const Lexicon* lexicon) {
+  if (args.empty()) return std::nullopt;
+  const auto& first = args[0];
+  if (name == "money") {
+    if (!first || !args[1]) return Value{};
+    auto n = parse_money(*first, *args[1]);
+    if (!n) return std::nullopt;
+    return number_value(n->value);
+  }
+  if (!first) return Value{};  // optional capture that did not match: no value
+  std::string_view s = *first;
+  if (name == "text") return Value{std::string(s)};
+  if (name == "name") {
+    std::string repaired = repair_name(s);
+    if (repaired.empty()) return std::nullopt;
+    return Value{std::move(repaired)};
+  }
+  if (name == "number" || name == "integer" || name == "high") {
+    auto n = parse_number(s);
+    if (!n) return std::nullopt;
+    if (name == "high") return n->high ? number_value(*n->high) : Value{};
+    if (name == "integer" && !n->integral()) return std::nullopt;
+    return number_value(n->value);
+  }
+  if (name == "approx") {
+    auto n = parse_number(s);
+    if (!n || n->approx == Approx::exact) return Value{};
+    return Value{std::string(to_string(n->approx))};
+  }
+  if (name == "percent") {
+    auto n = parse_percent(s);
+    if (!n) return std::nullopt;
+    return number_value(n->value);
+  }
+  if (name == "calendar") {
+    if (!parse_calendar(s)) return std::nullopt;
+    return Value{std::string(s)};
+  }
+  if (name == "list") return Value{split_items(s)};
+  if (name == "names") {
+    std::vector<std::string> names;
+    for (auto& item : split_items(s)) names.push_back(repair_name(item));
+    return Value{std::move(names)};
+  }
+  if (name.substr(0, 8) == "lexicon." && lexicon != nullptr) {
+    auto it = lexicon->canonical.find(std::string(s));
+    if (it == lexicon->canonical.end()) return Value{};
+    return Value{it->second};
+  }
+  return std::nullopt;
+}
+
+}  // namespace reportex::internal

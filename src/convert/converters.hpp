@@ -1,0 +1,42 @@
+#pragma once
+// The closed set of converters a rule's field mapping may name, e.g.
+// `count = "number(n)"`. Each turns capture texts into one typed value.
+
+#include <reportex/value.hpp>
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace reportex::internal {
+
+struct Lexicon;
+
+struct ConverterSpec {
+  std::string_view name;
+  int min_args = 1;
+  int max_args = 1;
+  FieldType output = FieldType::text;
+};
+
+/// The converter called `name` ("lexicon.X" is found as "lexicon"); nullptr if unknown.
+const ConverterSpec* find_converter(std::string_view name) noexcept;
+/// The names of all converters, for "did you mean" hints and docs.
+std::vector<std::string_view> converter_names();
+/// True when a converter producing `produced` may fill a field declared `declared`.
+bool assignable(FieldType produced, FieldType declared) noexcept;
+
+/// Applies converter `name` to its arguments (std::nullopt for a capture that
+/// did not take part in the match). Returns std::nullopt when the text does not
+/// convert, which drops the candidate; a null Value means "no value".
+std::optional<Value> convert(std::string_view name, const std::vector<std::optional<std::string_view>>& args,
+                             const Lexicon* lexicon);
+
+/// Removes bold-doubling and bullet artifacts from a person's name:
+/// "●●李雁李雁" -> "李雁".
+std::string repair_name(std::string_view text);
+
+/// Splits an enumeration at 、，,和及与 into trimmed, non-empty items.
+std::vector<std::string> split_items(std::string_view text);
+
+}  // namespace reportex::internal

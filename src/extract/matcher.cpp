@@ -1,0 +1,210 @@
+#include "extract/matcher.hpp"
+
+#include "convert/converters.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace reportex::internal {
+
+namespace {
+
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  return std::min(n, s.size() - i);
+}
+
+std::string_view view(const re2::StringPiece& p) { return {p.data(), p.size()}; }
+
+// Items of an enumeration and their byte ranges inside `text`: split at 、 and ，.
+std::vector<std::pair<std::size_t, std::size_t>> item_ranges(std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size();) {
+    bool at_end = i == text.size();
+    std::size_t n = at_end ? 0 : utf8_length(text, i);
+    std::string_view ch = at_end ? std::string_view{} : text.substr(i, n);
+    if (at_end || ch == "、" || ch == "，" || ch == ",") {
+      if (i > start) out.emplace_back(start, i);
+      if (at_end) break;
+      start = i + n;
+    }
+    i += n;
+  }
+  return out;
+}
+
+bool guards_pass(const Rule& rule, std::string_view sentence, std::size_t begin, std::size_t end) {
+  for (const auto& g : rule.guards) {
+    std::string_view context = g.before ? sentence.substr(0, begin) : sentence.substr(end);
+    bool hit = RE2::PartialMatch(re2::StringPiece(context.data(), context.size()), *g.re);
+    if (hit == g.negate) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Matcher::Matcher(const RuleSet::Impl& pack) : pack_(pack) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(256 << 20);
+  set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const auto& rule : pack.rules) {
+    std::string error;
+    if (set_->Add(rule.pattern, &error) >= 0) matchable_.push_back(&rule);
+  }
+  if (!set_->Compile()) set_.reset();  // too large for the budget: every rule runs on every sentence
+}
+
+void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t offset, int index,
+                       std::vector<MatchCandidate>& out) const {
+  const int groups = rule.re->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> g(static_cast<std::size_t>(groups));
+  const re2::StringPiece text(sentence.data(), sentence.size());
+  std::size_t pos = 0;
+  while (pos <= sentence.size() &&
+         rule.re->Match(text, pos, sentence.size(), RE2::UNANCHORED, g.data(), groups)) {
+    const std::size_t match_begin = static_cast<std::size_t>(g[0].data() - sentence.data());
+    std::size_t resume = match_begin + g[0].size();
+    bool resume_set = false;
+    for (const Emit& emit : rule.emits) {
+      const re2::StringPiece& span_piece = g[static_cast<std::size_t>(emit.span_group)];
+      if (span_piece.data() == nullptr || span_piece.empty()) continue;
+      const std::size_t begin = static_cast<std::size_t>(span_piece.data() - sentence.data());
+      const std::size_t end = begin + span_piece.size();
+      if (!resume_set && emit.span_group != 0) {  // trailing context stays available to the next match
+        resume = end;
+        resume_set = true;
+      }
+      // One record per enumerated item, or one for the whole span.
+      std::vector<std::pair<std::size_t, std::size_t>> items;
+      const re2::StringPiece* split = emit.split_group >= 0 ? &g[static_cast<std::size_t>(emit.split_group)] : nullptr;
+      if (split != nullptr && split->data() != nullptr) {
+        std::size_t split_begin = static_cast<std::size_t>(split->data() - sentence.data());
+        for (auto [b, e] : item_ranges(view(*split))) items.emplace_back(split_begin + b, split_begin + e);
+      } else {
+        items.emplace_back(begin, end);
+      }
+      for (auto [item_begin, item_end] : items) {
+        std::size_t rb = split != nullptr ? item_begin : begin, re = split != nullptr ? item_end : end;
+        if (!guards_pass(rule, sentence, rb, re)) continue;
+        MatchCandidate c;
+        c.rule = &rule;
+        c.type = emit.type;
+        c.span = {offset + rb, offset + re};
+        c.sentence = index;
+        bool valid = true;
+        for (const FieldMapping& m : emit.fields) {
+          if (m.converter.empty()) {
+            c.fields.set(m.field, m.constant);
+            continue;
+          }
+          std::vector<std::optional<std::string_view>> args;
+          for (int a : m.args) {
+            if (split != nullptr && a == emit.split_group) {
+              args.emplace_back(sentence.substr(item_begin, item_end - item_begin));
+              continue;
+            }
+            const auto& piece = g[static_cast<std::size_t>(a)];
+            args.push_back(piece.data() == nullptr ? std::nullopt : std::optional<std::string_view>(view(piece)));
+          }
+          auto value = convert(m.converter, args, m.lexicon);
+          if (!value) {
+            valid = false;
+            break;
+          }
+          if (!std::holds_alternative<std::monostate>(*value)) c.fields.set(m.field, std::move(*value));
+        }
+        if (valid) out.push_back(std::move(c));
+      }
+    }
+    if (rule.emits.empty()) {  // a suppress rule: its whole match is the span
+      MatchCandidate c;
+      c.rule = &rule;
+      c.span = {offset + match_begin, offset + match_begin + g[0].size()};
+      c.sentence = index;
+      out.push_back(std::move(c));
+    }
+    if (resume <= match_begin) resume = match_begin + (match_begin < sentence.size() ? utf8_length(sentence, match_begin) : 1);
+    pos = resume;
+  }
+}
+
+std::vector<MatchCandidate> Matcher::match(const Document& doc) const {
+  std::vector<MatchCandidate> out;
+  std::vector<int> hits;
+  const std::string_view text = doc.text();
+  const auto& sentences = doc.sentences();
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    const Span& s = sentences[i].normalized;
+    std::string_view sentence = text.substr(s.begin, s.size());
+    hits.clear();
+    if (set_) {
+      RE2::Set::ErrorInfo info;
+      if (!set_->Match(re2::StringPiece(sentence.data(), sentence.size()), &hits, &info) &&
+          info.kind != RE2::Set::kNoError) {
+        hits.clear();  // the DFA gave up: fall back to running every rule
+        for (std::size_t r = 0; r < matchable_.size(); ++r) hits.push_back(static_cast<int>(r));
+      }
+      std::sort(hits.begin(), hits.end());
+      for (int h : hits) run_rule(*matchable_[static_cast<std::size_t>(h)], sentence, s.begin, static_cast<int>(i), out);
+    } else {
+      for (const auto& rule : pack_.rules) run_rule(rule, sentence, s.begin, static_cast<int>(i), out);
+    }
+  }
+  return out;
+}
+
+void resolve_overlaps(std::vector<MatchCandidate>& candidates) {
+  // Suppress rules drop the candidates of the listed types they overlap.
+  std::vector<const MatchCandidate*> suppressors;
+  for (const auto& c : candidates)
+    if (c.rule->emits.empty()) suppressors.push_back(&c);
+  auto overlaps = [](const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; };
+
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    auto& c = candidates[i];
+    if (c.rule->emits.empty()) continue;
+    for (const auto* s : suppressors) {
+      const auto& types = s->rule->suppress;
+      if (std::find(types.begin(), types.end(), c.type) != types.end() && overlaps(s->span, c.span)) {
+        c.lost_to = s->rule;
+        break;
+      }
+    }
+    if (c.lost_to == nullptr) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto& x = candidates[a];
+    const auto& y = candidates[b];
+    if (x.rule->priority != y.rule->priority) return x.rule->priority > y.rule->priority;
+    if (x.span.size() != y.span.size()) return x.span.size() > y.span.size();
+    if (x.span.begin != y.span.begin) return x.span.begin < y.span.begin;
+    return x.rule->id < y.rule->id;
+  });
+  // Kept spans per type, ordered by start; each kept candidate is disjoint from the others.
+  std::map<std::string, std::map<std::size_t, std::size_t>> kept;  // type -> begin -> candidate index
+  for (std::size_t i : order) {
+    auto& c = candidates[i];
+    auto& spans = kept[c.type];
+    const MatchCandidate* winner = nullptr;
+    auto next = spans.lower_bound(c.span.begin);
+    if (next != spans.end() && overlaps(candidates[next->second].span, c.span)) winner = &candidates[next->second];
+    if (winner == nullptr && next != spans.begin()) {
+      auto prev = std::prev(next);
+      if (overlaps(candidates[prev->second].span, c.span)) winner = &candidates[prev->second];
+    }
+    if (winner != nullptr) {
+      c.lost_to = winner->rule;
+      continue;
+    }
+    c.kept = true;
+    spans.emplace(c.span.begin, i);
+  }
+}
+
+}  // namespace reportex::internal

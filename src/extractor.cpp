@@ -1,0 +1,95 @@
+#include <reportex/extractor.hpp>
+
+#include "extract/matcher.hpp"
+#include "stages/stage.hpp"
+
+#include <algorithm>
+
+namespace reportex {
+
+struct Extractor::Impl {
+  explicit Impl(std::shared_ptr<const RuleSet> r) : rules(std::move(r)), matcher(rules->impl()) {}
+  std::shared_ptr<const RuleSet> rules;
+  internal::Matcher matcher;
+
+  std::vector<Record> run(const Document& doc, Explanation* explanation) const;
+};
+
+Extractor::Extractor(std::shared_ptr<const RuleSet> rules) : impl_(std::make_unique<Impl>(std::move(rules))) {}
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+const RuleSet& Extractor::rules() const noexcept { return *impl_->rules; }
+
+std::vector<Record> Extractor::extract(const Document& document) const { return impl_->run(document, nullptr); }
+
+Explanation Extractor::explain(const Document& document) const {
+  Explanation explanation;
+  explanation.records = impl_->run(document, &explanation);
+  return explanation;
+}
+
+std::vector<Record> Extractor::Impl::run(const Document& doc, Explanation* explanation) const {
+  const RuleSet::Impl& pack = rules->impl();
+  auto candidates = matcher.match(doc);
+  internal::resolve_overlaps(candidates);
+
+  const auto& sentences = doc.sentences();
+  std::vector<internal::WorkRecord> work;
+  for (auto& c : candidates) {
+    if (!c.kept) continue;
+    internal::WorkRecord w;
+    w.type = c.type;
+    w.span = c.span;
+    w.sentence = c.sentence;
+    w.paragraph = sentences[static_cast<std::size_t>(c.sentence)].paragraph;
+    w.rule = c.rule;
+    w.fields = c.fields;
+    work.push_back(std::move(w));
+  }
+  std::stable_sort(work.begin(), work.end(), [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; });
+
+  internal::StageContext ctx{doc, pack, work};
+  if (explanation != nullptr) ctx.log = &explanation->stages;
+  for (const auto& stage : internal::pipeline()) stage.run(ctx);
+
+  if (explanation != nullptr) {
+    for (const auto& c : candidates) {
+      Candidate out;
+      out.rule = c.rule->id;
+      out.type = c.rule->emits.empty() ? "suppress" : c.type;
+      out.span = doc.original_span(c.span);
+      out.text = doc.text().substr(c.span.begin, c.span.size());
+      out.fields = c.fields;
+      out.kept = c.kept;
+      if (c.lost_to != nullptr) out.lost_to = c.lost_to->id;
+      explanation->candidates.push_back(std::move(out));
+    }
+  }
+
+  std::vector<Record> records;
+  for (auto& w : work) {
+    if (w.dropped) continue;
+    const TypeInfo* type = rules->type(w.type);
+    if (type == nullptr) continue;
+    if (type->internal && explanation == nullptr) continue;
+    Record r;
+    r.type = w.type;
+    r.span = doc.original_span(w.span);
+    r.text = doc.text().substr(w.span.begin, w.span.size());
+    r.rule = w.rule != nullptr ? w.rule->id : std::string();
+    r.article = w.article;
+    r.mentions.push_back(r.span);
+    for (const Span& m : w.mentions) r.mentions.push_back(doc.original_span(m));
+    for (const auto& [name, value] : w.fields)
+      if (type->field(name) != nullptr) r.fields.set(name, value);  // fields only stages used stay inside
+    if (type->internal) explanation->internal_records.push_back(std::move(r));
+    else records.push_back(std::move(r));
+  }
+  std::stable_sort(records.begin(), records.end(),
+                   [](const Record& a, const Record& b) { return a.span.begin < b.span.begin; });
+  return records;
+}
+
+}  // namespace reportex

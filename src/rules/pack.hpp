@@ -1,0 +1,91 @@
+#pragma once
+// The compiled form of a rule pack: what RuleSet::Impl holds after loading.
+
+#include <reportex/record.hpp>
+#include <reportex/rule_set.hpp>
+
+#include <re2/re2.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace reportex::internal {
+
+/// A word list, usable in patterns (%{name}) and as an alias -> canonical table.
+struct Lexicon {
+  std::string name;
+  std::string file;
+  std::vector<std::string> entries;                       // surface forms, in file order
+  std::unordered_map<std::string, std::string> canonical;  // surface -> canonical (itself when no TAB column)
+};
+
+/// How one field of an emitted record gets its value.
+struct FieldMapping {
+  std::string field;
+  FieldType type = FieldType::text;  // the declared type of the field
+  std::string converter;             // empty for a constant
+  std::vector<int> args;             // capture group numbers of the converter's arguments
+  const Lexicon* lexicon = nullptr;  // for lexicon.NAME(...)
+  Value constant;
+};
+
+/// One record a match produces.
+struct Emit {
+  std::string type;
+  int span_group = 0;   // capture group whose range is the record's span (0: the whole match)
+  int split_group = -1;  // emit one record per item of this capture (items split at 、)
+  std::vector<FieldMapping> fields;
+};
+
+/// A regex a record's context must (not) match: the sentence text before or after the span.
+struct Guard {
+  std::shared_ptr<const RE2> re;
+  bool before = true;
+  bool negate = true;
+};
+
+struct Example {
+  std::string file;
+  int line = 0;
+  std::string text;
+  std::optional<std::string> reference_date;
+  // Each expected record: field name -> expected value ("type" and "text" are special keys).
+  std::vector<std::map<std::string, Value>> expect;
+  bool todo = false;
+};
+
+struct Rule {
+  std::string id;
+  std::string file;
+  int line = 0;
+  int priority = 0;
+  std::string pattern;  // fully expanded
+  std::shared_ptr<const RE2> re;
+  std::vector<Emit> emits;
+  std::vector<std::string> suppress;  // types whose overlapping candidates this rule removes
+  std::vector<Guard> guards;
+  std::vector<Example> examples;
+};
+
+}  // namespace reportex::internal
+
+namespace reportex {
+
+struct RuleSet::Impl {
+  std::vector<TypeInfo> types;
+  std::vector<internal::Rule> rules;
+  std::map<std::string, std::unique_ptr<internal::Lexicon>, std::less<>> lexicons;
+  std::vector<RuleInfo> infos;
+  std::size_t footprint = 0;
+
+  const internal::Lexicon* lexicon(std::string_view name) const {
+    auto it = lexicons.find(name);
+    return it == lexicons.end() ? nullptr : it->second.get();
+  }
+};
+
+}  // namespace reportex

@@ -1,0 +1,725 @@
+#include "rules/pack_loader.hpp"
+
+#include "convert/converters.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace reportex::internal {
+
+namespace {
+
+// Where a piece of pack text sits.
+struct Position {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+Position position_of(const toml::node& node, const std::string& file) {
+  const auto& begin = node.source().begin;
+  return {file, static_cast<int>(begin.line), static_cast<int>(begin.column)};
+}
+
+// A position `offset` bytes into the text of a TOML string node: the node's
+// position points at its opening quote.
+Position position_in_string(const toml::node& node, const std::string& file, std::string_view text,
+                            std::size_t offset) {
+  Position p = position_of(node, file);
+  std::size_t quote = 1;  // ' or "
+  if (p.line > 0 && text.find('\n') != std::string_view::npos) quote = 3;
+  int line = p.line, column = p.column + static_cast<int>(quote);
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return {file, line, column};
+}
+
+bool valid_utf8(std::string_view s, std::size_t* bad_offset) {
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) {
+      *bad_offset = i;
+      return false;
+    }
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
+        *bad_offset = i;
+        return false;
+      }
+    i += n;
+  }
+  return true;
+}
+
+std::optional<FieldType> parse_field_type(std::string_view s) {
+  for (FieldType t : {FieldType::text, FieldType::integer, FieldType::decimal, FieldType::number, FieldType::date,
+                      FieldType::list})
+    if (s == to_string(t)) return t;
+  return std::nullopt;
+}
+
+struct DefSource {
+  std::string text;
+  const toml::node* node = nullptr;
+  std::string file;
+};
+
+class Loader {
+ public:
+  explicit Loader(const std::vector<SourceFile>& files) : files_(files) {}
+
+  LoadOutcome run() {
+    pack_ = std::make_unique<RuleSet::Impl>();
+    for (const auto& f : files_) sources_[f.path] = &f;
+    std::vector<std::pair<const SourceFile*, toml::table>> tables;
+    for (const auto& f : files_) {
+      if (!ends_with(f.path, ".toml")) continue;
+      std::size_t bad = 0;
+      if (!valid_utf8(f.content, &bad)) {
+        error({f.path, line_of(f.content, bad), 0}, "bad-encoding", "file is not valid UTF-8");
+        continue;
+      }
+      try {
+        tables.emplace_back(&f, toml::parse(f.content, f.path));
+      } catch (const toml::parse_error& e) {
+        error({f.path, static_cast<int>(e.source().begin.line), static_cast<int>(e.source().begin.column)},
+              "toml-syntax", std::string(e.description()));
+      }
+    }
+    for (auto& [f, t] : tables) check_top_level(*f, t);
+    for (auto& [f, t] : tables) collect_types(*f, t);
+    for (auto& [f, t] : tables) collect_lexicons(*f, t);
+    for (auto& [f, t] : tables) collect_defs(*f, t);
+    for (auto& [f, t] : tables) collect_rules(*f, t);
+    if (tables.empty() && diagnostics_.empty())
+      error({"", 0, 0}, "empty-pack", "the rule pack has no .toml files");
+
+    LoadOutcome out;
+    std::stable_sort(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+    });
+    out.diagnostics = std::move(diagnostics_);
+    if (!has_errors(out.diagnostics)) {
+      finish();
+      out.pack = std::move(pack_);
+    }
+    return out;
+  }
+
+ private:
+  static bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  }
+  static int line_of(std::string_view text, std::size_t offset) {
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+  }
+
+  void report(Severity severity, const Position& p, std::string code, std::string message) {
+    diagnostics_.push_back({severity, std::move(code), p.file, p.line, p.column, std::move(message)});
+  }
+  void error(const Position& p, std::string code, std::string message) {
+    report(Severity::error, p, std::move(code), std::move(message));
+  }
+
+  // Unknown keys are errors: a misspelt key must not be silently ignored.
+  void check_keys(const toml::table& t, const std::string& file, std::initializer_list<std::string_view> allowed,
+                  std::string_view where) {
+    for (const auto& [key, node] : t) {
+      if (std::find(allowed.begin(), allowed.end(), key.str()) != allowed.end()) continue;
+      std::string list;
+      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      error(position_of(node, file), "unknown-key",
+            "unknown key '" + std::string(key.str()) + "' in " + std::string(where) + " (expected one of: " + list + ")");
+    }
+  }
+
+  void check_top_level(const SourceFile& f, const toml::table& t) {
+    check_keys(t, f.path, {"pack", "types", "defs", "lexicons", "rule"}, "a rule file");
+    if (const toml::table* pack = t["pack"].as_table()) check_keys(*pack, f.path, {"name", "description"}, "[pack]");
+  }
+
+  void collect_types(const SourceFile& f, const toml::table& t) {
+    const toml::table* types = t["types"].as_table();
+    if (types == nullptr) return;
+    for (const auto& [name, node] : *types) {
+      const toml::table* def = node.as_table();
+      Position p = position_of(node, f.path);
+      if (def == nullptr) {
+        error(p, "bad-type", "type '" + std::string(name.str()) + "' must be a table");
+        continue;
+      }
+      if (type_positions_.count(std::string(name.str()))) {
+        error(p, "duplicate-type", "type '" + std::string(name.str()) + "' is already declared at " +
+                                       type_positions_[std::string(name.str())]);
+        continue;
+      }
+      type_positions_[std::string(name.str())] = f.path + ":" + std::to_string(p.line);
+      check_keys(*def, f.path, {"fields", "key", "internal"}, "a type");
+      TypeInfo info;
+      info.name = std::string(name.str());
+      info.internal = (*def)["internal"].value_or(false);
+      if (const toml::table* fields = (*def)["fields"].as_table()) {
+        for (const auto& [field, ftype] : *fields) {
+          auto parsed = ftype.as_string() ? parse_field_type(ftype.as_string()->get()) : std::nullopt;
+          if (!parsed) {
+            error(position_of(ftype, f.path), "bad-field-type",
+                  "field '" + std::string(field.str()) +
+                      "' has an unknown type (expected text, integer, decimal, number, date or list)");
+            continue;
+          }
+          info.fields.emplace_back(std::string(field.str()), *parsed);
+        }
+      } else {
+        error(p, "bad-type", "type '" + info.name + "' needs a 'fields' table");
+      }
+      if (const toml::array* key = (*def)["key"].as_array())
+        for (const auto& k : *key)
+          if (auto s = k.value<std::string>()) info.key.push_back(*s);
+      std::sort(info.fields.begin(), info.fields.end());
+      pack_->types.push_back(std::move(info));
+    }
+  }
+
+  const TypeInfo* find_type(std::string_view name) const {
+    for (const auto& t : pack_->types)
+      if (t.name == name) return &t;
+    return nullptr;
+  }
+
+  void collect_lexicons(const SourceFile& f, const toml::table& t) {
+    const toml::table* lexicons = t["lexicons"].as_table();
+    if (lexicons == nullptr) return;
+    for (const auto& [name, node] : *lexicons) {
+      Position p = position_of(node, f.path);
+      std::string lname(name.str());
+      auto path = node.value<std::string>();
+      if (!path) {
+        error(p, "bad-lexicon", "lexicon '" + lname + "' must name a word-list file");
+        continue;
+      }
+      if (pack_->lexicons.count(lname)) {
+        error(p, "duplicate-lexicon", "lexicon '" + lname + "' is already defined");
+        continue;
+      }
+      // Word-list paths are relative to the rule file that names them.
+      std::string full = *path;
+      if (auto slash = f.path.rfind('/'); slash != std::string::npos) full = f.path.substr(0, slash + 1) + *path;
+      auto src = sources_.find(full);
+      if (src == sources_.end()) {
+        error(p, "missing-lexicon-file", "lexicon '" + lname + "': no file '" + *path + "' in the pack");
+        continue;
+      }
+      auto lex = std::make_unique<Lexicon>();
+      lex->name = lname;
+      lex->file = *path;
+      if (read_lexicon(*src->second, *lex)) pack_->lexicons[lname] = std::move(lex);
+    }
+  }
+
+  // One entry a line; "alias<TAB>canonical" makes a lookup table; '#' starts a comment.
+  bool read_lexicon(const SourceFile& f, Lexicon& lex) {
+    std::size_t bad = 0;
+    if (!valid_utf8(f.content, &bad)) {
+      error({f.path, line_of(f.content, bad), 0}, "bad-encoding", "word list is not valid UTF-8");
+      return false;
+    }
+    std::string_view text = f.content;
+    int line = 0;
+    while (!text.empty()) {
+      ++line;
+      std::size_t nl = text.find('\n');
+      std::string_view row = text.substr(0, nl);
+      text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+      if (auto hash = row.find('#'); hash != std::string_view::npos) row = row.substr(0, hash);
+      while (!row.empty() && (row.back() == ' ' || row.back() == '\r' || row.back() == '\t')) row.remove_suffix(1);
+      while (!row.empty() && row.front() == ' ') row.remove_prefix(1);
+      if (row.empty()) continue;
+      std::string surface(row), canonical(row);
+      if (auto tab = row.find('\t'); tab != std::string_view::npos) {
+        surface = std::string(row.substr(0, tab));
+        canonical = std::string(row.substr(row.find_first_not_of('\t', tab)));
+        if (surface.empty()) {
+          error({f.path, line, 1}, "bad-lexicon-entry", "entry has an empty surface form");
+          continue;
+        }
+      }
+      if (lex.canonical.emplace(surface, canonical).second) lex.entries.push_back(surface);
+    }
+    if (lex.entries.empty()) error({f.path, 0, 0}, "empty-lexicon", "word list '" + lex.name + "' has no entries");
+    return true;
+  }
+
+  void collect_defs(const SourceFile& f, const toml::table& t) {
+    const toml::table* defs = t["defs"].as_table();
+    if (defs == nullptr) return;
+    for (const auto& [name, node] : *defs) {
+      std::string dname(name.str());
+      auto text = pattern_text(node, f.path);
+      if (!text) continue;
+      if (defs_.count(dname) || pack_->lexicons.count(dname)) {
+        error(position_of(node, f.path), "duplicate-def", "'" + dname + "' is already defined");
+        continue;
+      }
+      defs_[dname] = DefSource{*text, &node, f.path};
+    }
+  }
+
+  // A pattern is a string, or an array of strings joined (for long patterns with comments between).
+  std::optional<std::string> pattern_text(const toml::node& node, const std::string& file) {
+    if (auto s = node.value<std::string>()) return *s;
+    if (const toml::array* parts = node.as_array()) {
+      std::string joined;
+      for (const auto& part : *parts) {
+        auto s = part.value<std::string>();
+        if (!s) {
+          error(position_of(part, file), "bad-pattern", "pattern fragments must be strings");
+          return std::nullopt;
+        }
+        joined += *s;
+      }
+      return joined;
+    }
+    error(position_of(node, file), "bad-pattern", "a pattern must be a string or an array of strings");
+    return std::nullopt;
+  }
+
+  // Expands %{name} (a def or lexicon, wrapped in (?:...)) and %{name:capture}
+  // (the same, captured as a field source). `node`/`file` place errors.
+  std::optional<std::string> expand(const std::string& text, const toml::node& node, const std::string& file,
+                                    std::vector<std::string>& stack) {
+    std::string out;
+    bool ok = true;
+    for (std::size_t i = 0; i < text.size();) {
+      if (text.compare(i, 2, "%{") != 0) {
+        out += text[i++];
+        continue;
+      }
+      std::size_t close = text.find('}', i);
+      if (close == std::string::npos) {
+        error(position_in_string(node, file, text, i), "bad-reference", "unterminated %{ reference");
+        return std::nullopt;
+      }
+      std::string ref = text.substr(i + 2, close - i - 2);
+      std::string capture;
+      if (auto colon = ref.find(':'); colon != std::string::npos) {
+        capture = ref.substr(colon + 1);
+        ref = ref.substr(0, colon);
+      }
+      auto body = resolve(ref, node, file, text, i, stack);
+      if (!body) {
+        ok = false;
+      } else if (capture.empty()) {
+        out += "(?:" + *body + ")";
+      } else {
+        out += "(?P<" + capture + ">" + *body + ")";
+      }
+      i = close + 1;
+    }
+    if (!ok) return std::nullopt;
+    return out;
+  }
+
+  std::optional<std::string> resolve(const std::string& ref, const toml::node& node, const std::string& file,
+                                     const std::string& text, std::size_t offset, std::vector<std::string>& stack) {
+    if (auto lex = pack_->lexicons.find(ref); lex != pack_->lexicons.end()) return lexicon_pattern(*lex->second);
+    auto def = defs_.find(ref);
+    if (def == defs_.end()) {
+      error(position_in_string(node, file, text, offset), "undefined-reference",
+            "'%{" + ref + "}' names no def or lexicon");
+      return std::nullopt;
+    }
+    if (auto done = expanded_defs_.find(ref); done != expanded_defs_.end()) return done->second;
+    if (std::find(stack.begin(), stack.end(), ref) != stack.end()) {
+      std::string path;
+      for (auto it = std::find(stack.begin(), stack.end(), ref); it != stack.end(); ++it) path += *it + " -> ";
+      error(position_in_string(node, file, text, offset), "reference-cycle", "definition cycle: " + path + ref);
+      return std::nullopt;
+    }
+    stack.push_back(ref);
+    auto body = expand(def->second.text, *def->second.node, def->second.file, stack);
+    stack.pop_back();
+    if (body) expanded_defs_[ref] = *body;
+    return body;
+  }
+
+  // Longest entries first, because RE2's alternation is leftmost-first: 万|万元 never matches 万元.
+  static std::string lexicon_pattern(const Lexicon& lex) {
+    std::vector<std::string_view> sorted(lex.entries.begin(), lex.entries.end());
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+    std::string out;
+    for (auto e : sorted) {
+      if (!out.empty()) out += '|';
+      out += RE2::QuoteMeta(re2::StringPiece(e.data(), e.size()));
+    }
+    return out;
+  }
+
+  std::shared_ptr<const RE2> compile(const std::string& pattern, const toml::node& node, const std::string& file,
+                                     std::string_view what) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_encoding(RE2::Options::EncodingUTF8);
+    options.set_max_mem(32 << 20);
+    auto re = std::make_shared<RE2>(pattern, options);
+    if (!re->ok()) {
+      error(position_of(node, file), "bad-regex",
+            std::string(what) + ": " + re->error() + (re->error_arg().empty() ? "" : " at '" + re->error_arg() + "'"));
+      return nullptr;
+    }
+    return re;
+  }
+
+  void collect_rules(const SourceFile& f, const toml::table& t) {
+    const toml::node* rules = t.get("rule");
+    if (rules == nullptr) return;
+    const toml::array* list = rules->as_array();
+    if (list == nullptr) {
+      error(position_of(*rules, f.path), "bad-rule", "rules are written as [[rule]] tables");
+      return;
+    }
+    for (const auto& node : *list) {
+      if (const toml::table* rt = node.as_table()) collect_rule(f, *rt, node);
+      else error(position_of(node, f.path), "bad-rule", "each [[rule]] must be a table");
+    }
+  }
+
+  void collect_rule(const SourceFile& f, const toml::table& rt, const toml::node& node) {
+    check_keys(rt, f.path,
+               {"id", "type", "pattern", "priority", "fields", "span", "split", "emit", "suppress", "before",
+                "not_before", "after", "not_after", "example"},
+               "a rule");
+    Position p = position_of(node, f.path);
+    Rule rule;
+    rule.file = f.path;
+    rule.line = p.line;
+    auto id = rt["id"].value<std::string>();
+    if (!id || id->empty()) {
+      error(p, "missing-id", "rule has no 'id'");
+      return;
+    }
+    rule.id = *id;
+    if (auto prev = rule_positions_.find(rule.id); prev != rule_positions_.end()) {
+      error(p, "duplicate-rule-id", "rule id '" + rule.id + "' is already used at " + prev->second);
+      return;
+    }
+    rule_positions_[rule.id] = f.path + ":" + std::to_string(p.line);
+    rule.priority = static_cast<int>(rt["priority"].value_or<int64_t>(0));
+
+    const toml::node* pattern_node = rt.get("pattern");
+    if (pattern_node == nullptr) {
+      error(p, "missing-pattern", "rule '" + rule.id + "' has no 'pattern'");
+      return;
+    }
+    auto raw = pattern_text(*pattern_node, f.path);
+    if (!raw) return;
+    std::vector<std::string> stack;
+    auto expanded = expand(*raw, *pattern_node, f.path, stack);
+    if (!expanded) return;
+    rule.pattern = *expanded;
+    rule.re = compile(rule.pattern, *pattern_node, f.path, "rule '" + rule.id + "'");
+    if (!rule.re) return;
+    if (RE2::PartialMatch("", *rule.re)) {
+      error(position_of(*pattern_node, f.path), "empty-match",
+            "rule '" + rule.id + "' can match the empty string");
+      return;
+    }
+
+    bool ok = true;
+    for (const char* key : {"before", "not_before", "after", "not_after"}) ok &= collect_guards(f, rt, key, rule);
+    if (const toml::array* suppress = rt["suppress"].as_array()) {
+      for (const auto& s : *suppress) {
+        auto type = s.value<std::string>();
+        if (!type || !find_type(*type)) {
+          error(position_of(s, f.path), "unknown-type", "suppress names an undeclared record type");
+          ok = false;
+        } else {
+          rule.suppress.push_back(*type);
+        }
+      }
+    }
+
+    if (const toml::array* emits = rt["emit"].as_array()) {
+      if (rt.contains("type") || rt.contains("fields")) {
+        error(p, "bad-rule", "rule '" + rule.id + "' has both 'emit' and a top-level type/fields");
+        ok = false;
+      }
+      for (const auto& e : *emits) {
+        const toml::table* et = e.as_table();
+        if (et == nullptr) continue;
+        check_keys(*et, f.path, {"type", "fields", "span", "split"}, "an emit");
+        ok &= collect_emit(f, *et, e, rule);
+      }
+    } else if (rt.contains("type")) {
+      ok &= collect_emit(f, rt, node, rule);
+    } else if (rule.suppress.empty()) {
+      error(p, "missing-type", "rule '" + rule.id + "' has no 'type', 'emit' or 'suppress'");
+      ok = false;
+    }
+    if (const toml::array* examples = rt["example"].as_array()) {
+      for (const auto& e : *examples) ok &= collect_example(f, e, rule);
+    }
+    if (!ok) return;
+    if (rule.examples.empty())
+      report(Severity::warning, p, "no-examples", "rule '" + rule.id + "' has no examples");
+    pack_->rules.push_back(std::move(rule));
+  }
+
+  bool collect_guards(const SourceFile& f, const toml::table& rt, const char* key, Rule& rule) {
+    const toml::node* node = rt.get(key);
+    if (node == nullptr) return true;
+    std::vector<const toml::node*> items;
+    if (const toml::array* arr = node->as_array()) {
+      for (const auto& n : *arr) items.push_back(&n);
+    } else {
+      items.push_back(node);
+    }
+    bool ok = true;
+    for (const toml::node* item : items) {
+      auto text = item->value<std::string>();
+      if (!text) {
+        error(position_of(*item, f.path), "bad-guard", std::string(key) + " must be a regex string");
+        ok = false;
+        continue;
+      }
+      std::vector<std::string> stack;
+      auto expanded = expand(*text, *item, f.path, stack);
+      if (!expanded) {
+        ok = false;
+        continue;
+      }
+      auto re = compile(*expanded, *item, f.path, std::string(key) + " of rule '" + rule.id + "'");
+      if (!re) {
+        ok = false;
+        continue;
+      }
+      std::string_view k = key;
+      rule.guards.push_back({re, k.find("before") != std::string_view::npos, k.substr(0, 4) == "not_"});
+    }
+    return ok;
+  }
+
+  int group_of(const Rule& rule, const std::string& name) const {
+    const auto& groups = rule.re->NamedCapturingGroups();
+    auto it = groups.find(name);
+    return it == groups.end() ? -1 : it->second;
+  }
+
+  bool collect_emit(const SourceFile& f, const toml::table& et, const toml::node& node, Rule& rule) {
+    Position p = position_of(node, f.path);
+    Emit emit;
+    auto type_name = et["type"].value<std::string>();
+    const TypeInfo* type = type_name ? find_type(*type_name) : nullptr;
+    if (type == nullptr) {
+      error(et.contains("type") ? position_of(*et.get("type"), f.path) : p, "unknown-type",
+            "rule '" + rule.id + "': record type '" + type_name.value_or("") + "' is not declared");
+      return false;
+    }
+    emit.type = type->name;
+    bool ok = true;
+    for (const char* key : {"span", "split"}) {
+      const toml::node* n = et.get(key);
+      if (n == nullptr) continue;
+      auto capture = n->value<std::string>();
+      int group = capture ? group_of(rule, *capture) : -1;
+      if (group < 0) {
+        error(position_of(*n, f.path), "unknown-capture",
+              "rule '" + rule.id + "': " + key + " names no capture of the pattern");
+        ok = false;
+      } else if (std::string_view(key) == "span") {
+        emit.span_group = group;
+      } else {
+        emit.split_group = group;
+      }
+    }
+    if (const toml::table* fields = et["fields"].as_table()) {
+      for (const auto& [field, value] : *fields) ok &= collect_field(f, std::string(field.str()), value, *type, rule, emit);
+    }
+    rule.emits.push_back(std::move(emit));
+    return ok;
+  }
+
+  bool collect_field(const SourceFile& f, const std::string& field, const toml::node& value, const TypeInfo& type,
+                     const Rule& rule, Emit& emit) {
+    Position p = position_of(value, f.path);
+    const FieldType* declared = type.field(field);
+    if (declared == nullptr) {
+      error(p, "undeclared-field", "rule '" + rule.id + "': type '" + type.name + "' has no field '" + field + "'");
+      return false;
+    }
+    FieldMapping m;
+    m.field = field;
+    m.type = *declared;
+    auto mismatch = [&](FieldType produced) {
+      error(p, "type-mismatch",
+            "rule '" + rule.id + "': field '" + field + "' is declared " + to_string(*declared) + " but gets " +
+                to_string(produced));
+      return false;
+    };
+    if (auto i = value.value_exact<int64_t>()) {
+      if (!assignable(FieldType::integer, *declared)) return mismatch(FieldType::integer);
+      m.constant = *i;
+    } else if (auto d = value.value_exact<double>()) {
+      if (!assignable(FieldType::decimal, *declared)) return mismatch(FieldType::decimal);
+      m.constant = *d;
+    } else if (auto s = value.value_exact<std::string>()) {
+      if (!s->empty() && (*s)[0] == '=') {
+        if (!assignable(FieldType::text, *declared)) return mismatch(FieldType::text);
+        m.constant = s->substr(1);
+      } else if (!parse_mapping(*s, p, rule, m)) {
+        return false;
+      } else if (!assignable(find_converter(m.converter)->output, *declared)) {
+        return mismatch(find_converter(m.converter)->output);
+      }
+    } else {
+      error(p, "bad-field", "rule '" + rule.id + "': field '" + field +
+                                "' must be \"converter(capture, ...)\", a capture name, \"=text\" or a number");
+      return false;
+    }
+    emit.fields.push_back(std::move(m));
+    return true;
+  }
+
+  // "capture" or "converter(capture, capture)".
+  bool parse_mapping(const std::string& spec, const Position& p, const Rule& rule, FieldMapping& m) {
+    std::string name = "text", args = spec;
+    if (auto open = spec.find('('); open != std::string::npos) {
+      if (spec.back() != ')') {
+        error(p, "bad-field", "rule '" + rule.id + "': '" + spec + "' lacks a closing ')'");
+        return false;
+      }
+      name = spec.substr(0, open);
+      args = spec.substr(open + 1, spec.size() - open - 2);
+    }
+    const ConverterSpec* conv = find_converter(name);
+    if (conv == nullptr) {
+      std::string known;
+      for (auto n : converter_names()) known += (known.empty() ? "" : ", ") + std::string(n);
+      error(p, "unknown-converter", "rule '" + rule.id + "': unknown converter '" + name + "' (known: " + known + ")");
+      return false;
+    }
+    if (name.rfind("lexicon.", 0) == 0) {
+      m.lexicon = pack_->lexicon(name.substr(8));
+      if (m.lexicon == nullptr) {
+        error(p, "unknown-lexicon", "rule '" + rule.id + "': no lexicon '" + name.substr(8) + "'");
+        return false;
+      }
+    }
+    m.converter = name;
+    std::size_t start = 0;
+    while (start <= args.size()) {
+      std::size_t comma = args.find(',', start);
+      std::string arg = args.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      arg.erase(0, arg.find_first_not_of(' '));
+      arg.erase(arg.find_last_not_of(' ') + 1);
+      int group = group_of(rule, arg);
+      if (group < 0) {
+        error(p, "unknown-capture", "rule '" + rule.id + "': '" + arg + "' is not a capture of the pattern");
+        return false;
+      }
+      m.args.push_back(group);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    int n = static_cast<int>(m.args.size());
+    if (n < conv->min_args || n > conv->max_args) {
+      error(p, "bad-arity", "rule '" + rule.id + "': " + name + " takes " + std::to_string(conv->min_args) +
+                                (conv->max_args != conv->min_args ? "-" + std::to_string(conv->max_args) : "") +
+                                " argument(s), given " + std::to_string(n));
+      return false;
+    }
+    return true;
+  }
+
+  bool collect_example(const SourceFile& f, const toml::node& node, Rule& rule) {
+    const toml::table* et = node.as_table();
+    Position p = position_of(node, f.path);
+    if (et == nullptr) {
+      error(p, "bad-example", "each [[rule.example]] must be a table");
+      return false;
+    }
+    check_keys(*et, f.path, {"text", "expect", "reference_date", "status"}, "an example");
+    Example ex;
+    ex.file = f.path;
+    ex.line = p.line;
+    auto text = (*et)["text"].value<std::string>();
+    if (!text) {
+      error(p, "bad-example", "example of rule '" + rule.id + "' has no 'text'");
+      return false;
+    }
+    ex.text = *text;
+    if (auto ref = (*et)["reference_date"].value<std::string>()) ex.reference_date = *ref;
+    ex.todo = (*et)["status"].value_or(std::string()) == "todo";
+    const toml::array* expect = (*et)["expect"].as_array();
+    if (expect == nullptr) {
+      error(p, "bad-example", "example of rule '" + rule.id + "' has no 'expect' array (use [] for must-not-match)");
+      return false;
+    }
+    bool ok = true;
+    for (const auto& e : *expect) {
+      const toml::table* want = e.as_table();
+      if (want == nullptr) {
+        error(position_of(e, f.path), "bad-example", "each expected record is a table");
+        ok = false;
+        continue;
+      }
+      std::map<std::string, Value> fields;
+      for (const auto& [k, v] : *want) {
+        std::string key(k.str());
+        if (auto s = v.value_exact<std::string>()) fields[key] = *s;
+        else if (auto i = v.value_exact<int64_t>()) fields[key] = *i;
+        else if (auto d = v.value_exact<double>()) fields[key] = *d;
+        else if (const toml::array* arr = v.as_array()) {
+          std::vector<std::string> items;
+          for (const auto& item : *arr) items.push_back(item.value_or(std::string()));
+          fields[key] = items;
+        } else {
+          error(position_of(v, f.path), "bad-example", "expected values are text, numbers or lists of text");
+          ok = false;
+        }
+      }
+      ex.expect.push_back(std::move(fields));
+    }
+    rule.examples.push_back(std::move(ex));
+    return ok;
+  }
+
+  void finish() {
+    std::size_t bytes = 0;
+    for (const auto& rule : pack_->rules) {
+      bytes += sizeof(Rule) + rule.pattern.size() + static_cast<std::size_t>(rule.re->ProgramSize()) * 16;
+      for (const auto& g : rule.guards) bytes += static_cast<std::size_t>(g.re->ProgramSize()) * 16;
+      RuleInfo info{rule.id, {}, rule.priority, rule.file, rule.line, rule.examples.size()};
+      for (const auto& e : rule.emits) info.types.push_back(e.type);
+      pack_->infos.push_back(std::move(info));
+    }
+    for (const auto& [name, lex] : pack_->lexicons)
+      for (const auto& [k, v] : lex->canonical) bytes += k.size() + v.size() + 64;
+    pack_->footprint = bytes;
+  }
+
+  const std::vector<SourceFile>& files_;
+  std::map<std::string, const SourceFile*> sources_;
+  std::unique_ptr<RuleSet::Impl> pack_;
+  Diagnostics diagnostics_;
+  std::map<std::string, DefSource> defs_;
+  std::map<std::string, std::string> expanded_defs_;
+  std::map<std::string, std::string> type_positions_;
+  std::map<std::string, std::string> rule_positions_;
+};
+
+}  // namespace
+
+LoadOutcome load_pack(const std::vector<SourceFile>& files) { return Loader(files).run(); }
+
+}  // namespace reportex::internal

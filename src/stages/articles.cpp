@@ -1,0 +1,70 @@
+// Splits a page into articles. Rules mark where articles start (datelines
+// such as "赤峰讯", bylines) and end (end credits such as "(张丽)") with
+// records of the internal types article_start and article_end; this stage
+// turns those marks into paragraph ranges. Headline paragraphs right before a
+// start mark belong to the article that starts there.
+
+#include "stages/stage.hpp"
+
+namespace reportex::internal {
+
+namespace {
+
+// Short and without sentence punctuation: a title line, not running text.
+bool looks_like_headline(std::string_view p) {
+  constexpr std::size_t kMaxHeadlineBytes = 40 * 3;
+  if (p.size() > kMaxHeadlineBytes) return false;
+  for (std::string_view mark : {"。", "，", ",", "；", ";", "：", ":"})
+    if (p.find(mark) != std::string_view::npos) return false;
+  return true;
+}
+
+}  // namespace
+
+void split_articles(StageContext& ctx) {
+  const auto& paragraphs = ctx.doc.paragraphs();
+  const int count = static_cast<int>(paragraphs.size());
+  std::vector<char> starts(static_cast<std::size_t>(count), 0), ends(static_cast<std::size_t>(count), 0);
+  for (const auto& r : ctx.records) {
+    if (r.paragraph < 0 || r.paragraph >= count) continue;
+    if (r.type == "article_start") starts[static_cast<std::size_t>(r.paragraph)] = 1;
+    if (r.type == "article_end") ends[static_cast<std::size_t>(r.paragraph)] = 1;
+  }
+
+  ctx.paragraph_article.assign(static_cast<std::size_t>(count), 0);
+  ctx.articles.clear();
+  ctx.articles.push_back({0, count > 0 ? count - 1 : 0});
+  bool has_body = false;
+  int headline_run = -1;  // first paragraph of the trailing run of headlines, if any
+  for (int p = 0; p < count; ++p) {
+    const Span& s = paragraphs[static_cast<std::size_t>(p)].normalized;
+    std::string_view text = std::string_view(ctx.doc.text()).substr(s.begin, s.size());
+    const bool start = starts[static_cast<std::size_t>(p)] != 0;
+    if (start && has_body) {
+      int first = headline_run >= 0 ? headline_run : p;
+      ctx.articles.back().last_paragraph = first - 1;
+      ctx.articles.push_back({first, count - 1});
+      for (int q = first; q < p; ++q) ctx.paragraph_article[static_cast<std::size_t>(q)] = static_cast<int>(ctx.articles.size()) - 1;
+      ctx.note("articles: article {} starts at paragraph {}", ctx.articles.size() - 1, first);
+      has_body = false;
+    }
+    ctx.paragraph_article[static_cast<std::size_t>(p)] = static_cast<int>(ctx.articles.size()) - 1;
+    if (!start && looks_like_headline(text)) {
+      if (headline_run < 0) headline_run = p;
+    } else {
+      headline_run = -1;
+      if (!start) has_body = true;
+    }
+    if (ends[static_cast<std::size_t>(p)] != 0 && p + 1 < count) {
+      ctx.articles.back().last_paragraph = p;
+      ctx.articles.push_back({p + 1, count - 1});
+      ctx.note("articles: article {} ends at paragraph {} (end credit)", ctx.articles.size() - 2, p);
+      has_body = false;
+      headline_run = -1;
+    }
+  }
+  for (auto& r : ctx.records)
+    if (r.paragraph >= 0 && r.paragraph < count) r.article = ctx.paragraph_article[static_cast<std::size_t>(r.paragraph)];
+}
+
+}  // namespace reportex::internal

@@ -1,0 +1,97 @@
+#pragma once
+// Linking stages: small named steps that run after matching, over all the
+// records of one document, each adding what one rule cannot see (the
+// article's court, the year in force, a meeting's presider two sentences on).
+
+#include "rules/pack.hpp"
+
+#include <reportex/document.hpp>
+
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reportex::internal {
+
+/// A record while the stages work on it; spans are in the normalized text.
+struct WorkRecord {
+  std::string type;
+  Span span;
+  int sentence = 0;
+  int paragraph = 0;
+  int article = 0;
+  const Rule* rule = nullptr;
+  Fields fields;
+  std::vector<Span> mentions;  // further spans merged into this record
+  bool dropped = false;        // removed by a stage (merged into another, or rejected)
+};
+
+/// A run of paragraphs that belong to one news item or signed article.
+struct Article {
+  int first_paragraph = 0;
+  int last_paragraph = 0;  // inclusive
+};
+
+/// A mention of a court, procuratorate or other body, as the organizations
+/// stage resolved it ("该院" resolves to the court it refers back to).
+struct OrgMention {
+  Span span;
+  std::string surface;    // as written: "赤峰市中院", "该院"
+  std::string canonical;  // full name, or empty when the text does not say which body
+  std::string kind;       // court, procuratorate, party, government, other
+  int sentence = 0;
+  int article = 0;
+};
+
+struct StageContext {
+  const Document& doc;
+  const RuleSet::Impl& pack;
+  std::vector<WorkRecord>& records;  // sorted by span.begin
+  std::vector<Article> articles;
+  std::vector<int> paragraph_article;  // paragraph index -> article index
+  std::vector<std::string>* log = nullptr;  // set by Extractor::explain
+
+  // Filled by the organizations stage, sorted by span.begin.
+  std::vector<OrgMention> org_mentions;
+  std::vector<std::string> article_org;  // article index -> its court (or empty)
+
+  // Filled by the dates stage for the stages after it.
+  std::optional<CivilDate> reference_date;
+  int reference_year = 0;
+  bool year_inferred = false;
+
+  std::string_view text(const WorkRecord& r) const { return std::string_view(doc.text()).substr(r.span.begin, r.span.size()); }
+  std::string_view sentence_text(int sentence) const {
+    const Span& s = doc.sentences()[static_cast<std::size_t>(sentence)].normalized;
+    return std::string_view(doc.text()).substr(s.begin, s.size());
+  }
+  const Lexicon* lexicon(std::string_view name) const { return pack.lexicon(name); }
+
+  /// Records a linking decision for `reportex explain`.
+  template <typename... Args>
+  void note(fmt::format_string<Args...> format, Args&&... args) {
+    if (log != nullptr) log->push_back(fmt::format(format, std::forward<Args>(args)...));
+  }
+};
+
+using StageFunction = void (*)(StageContext&);
+
+struct Stage {
+  const char* name;
+  StageFunction run;
+};
+
+/// The stages, in the order they run.
+const std::vector<Stage>& pipeline();
+
+// Each stage lives in its own file under src/stages/, and runs in this order.
+void split_articles(StageContext& ctx);       // articles.cpp
+void resolve_organizations(StageContext& ctx);  // organizations.cpp: org_mentions, article_org, organization records
+void resolve_dates(StageContext& ctx);        // dates.cpp: reference date, date values
+void link_people(StageContext& ctx);          // people.cpp: person org, role, merging mentions
+void attribute_counts(StageContext& ctx);     // attribution.cpp: org and period of counts
+void link_meetings(StageContext& ctx);        // meetings.cpp: meeting frames across sentences
+
+}  // namespace reportex::internal
