@@ -249,10 +249,11 @@ bool Parser::year_part(CalendarPoint& p) {
     std::u32string_view word;
     int offset;
   };
-  static constexpr std::array<Relative, 11> kRelative{{{U"大前年", -3}, {U"前年", -2}, {U"去年", -1},
+  static constexpr std::array<Relative, 13> kRelative{{{U"大前年", -3}, {U"前年", -2}, {U"去年", -1},
                                                        {U"上年", -1}, {U"今年", 0}, {U"本年", 0},
-                                                       {U"明年", 1}, {U"下年", 1}, {U"来年", 1},
-                                                       {U"后年", 2}, {U"後年", 2}}};
+                                                       {U"这一年", 0}, {U"這一年", 0}, {U"明年", 1},
+                                                       {U"下年", 1}, {U"来年", 1}, {U"后年", 2},
+                                                       {U"後年", 2}}};
   for (const auto& r : kRelative) {
     if (eat(r.word)) {
       p.year_offset = r.offset;
@@ -486,6 +487,7 @@ std::optional<CalendarExpr> Parser::parse_expression() {
       U"之后", U"之後", U"开始", U"開始", U"起"};
   static constexpr std::array<std::u32string_view, 7> kUntilSuffix{U"或之前", U"及以前", U"及之前", U"以前",
                                                                    U"之前", U"为止", U"前"};
+  eat(U"在");  // "在2007年与2009年之间": the preposition adds nothing
   bool until_prefix = eat_any(kUntilPrefix);
   bool since_prefix = !until_prefix && eat_any(kSincePrefix);
   auto e = body();
