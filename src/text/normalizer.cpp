@@ -1,0 +1,258 @@
+#include "text/normalizer.hpp"
+
+#include "text/segmenter.hpp"
+#include "text/utf8.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <array>
+
+namespace reportex::internal::text {
+
+namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+// CJK unified ideographs and extension A: by far the most frequent characters,
+// and NFKC leaves them alone, so they skip ICU.
+bool is_common_ideograph(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+
+// The line breaks a white space character adds to its run, or -1 when `c` is
+// not white space. U+2029 (paragraph separator) counts as a blank line.
+int line_breaks_of(char32_t c) {
+  switch (c) {
+    case ' ': case '\t': case 0xA0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+      return 0;
+    case '\n': case '\v': case '\f': case '\r': case 0x85: case 0x2028:
+      return 1;
+    case 0x2029:
+      return 2;
+    default:
+      return c >= 0x2000 && c <= 0x200A ? 0 : -1;
+  }
+}
+
+// Invisible characters that carry no text: they would only split words.
+bool is_dropped(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xAD || c == 0x200B || c == 0x2060 || c == 0xFEFF;
+}
+
+// The NFKC form of single characters that stand between normalization
+// boundaries, cached because full-width punctuation recurs constantly.
+struct FoldedChar {
+  char32_t code_point = 0xFFFFFFFF;  // no such code point: the slot is empty
+  bool unchanged = true;
+  std::string utf8;
+};
+
+class Normalizer {
+ public:
+  /// `nfkc` may be null (ICU data missing): then nothing is folded.
+  Normalizer(std::string_view source, const icu::Normalizer2* nfkc) : source_(source), nfkc_(nfkc) {
+    result_.text.reserve(source.size());
+  }
+
+  NormalizedText run() && {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(source_.data());
+    const std::size_t size = source_.size();
+    std::size_t pos = 0;
+    while (pos < size) {
+      const unsigned char lead = bytes[pos];
+      if (lead > ' ' && lead < 0x7F) {  // printable ASCII other than space
+        extend_copy(pos, lead);
+        ++pos;
+        continue;
+      }
+      const Utf8Char ch = decode_utf8(source_, pos);
+      const std::size_t next = pos + ch.length;
+      if (!ch.valid) {
+        flush_copy(pos);
+        emit_atomic(kReplacementUtf8, pos, next);
+        result_.replaced_bytes += ch.length;
+      } else if (is_common_ideograph(ch.code_point)) {
+        extend_copy(pos, lead);
+      } else if (const int breaks = line_breaks_of(ch.code_point); breaks >= 0) {
+        flush_copy(pos);
+        add_white_space(pos, next, ch.code_point, breaks);
+      } else if (is_dropped(ch.code_point)) {
+        flush_copy(pos);
+      } else {
+        pos = fold(pos, ch.code_point, next);
+        continue;
+      }
+      pos = next;
+    }
+    flush_copy(size);
+    result_.text.shrink_to_fit();
+    result_.offsets.shrink_to_fit();
+    return std::move(result_);
+  }
+
+ private:
+  // Normalizes the character at `pos` (and any combining marks after it) that
+  // the fast paths did not handle; returns where the next character starts.
+  std::size_t fold(std::size_t pos, char32_t code_point, std::size_t next) {
+    if (nfkc_ == nullptr) {
+      extend_copy(pos, static_cast<unsigned char>(source_[pos]));
+      return next;
+    }
+    if (!nfkc_->hasBoundaryBefore(code_point)) {
+      // A combining mark may compose with the character before it, so that
+      // character is normalized again with it when it was merely copied.
+      const std::size_t chunk_begin = copy_begin_ != kNone ? last_char_begin_ : pos;
+      flush_copy(chunk_begin);
+      const std::size_t chunk_end = skip_combining(next);
+      fold_chunk(chunk_begin, chunk_end);
+      return chunk_end;
+    }
+    const std::size_t chunk_end = skip_combining(next);
+    if (chunk_end != next) {
+      flush_copy(pos);
+      fold_chunk(pos, chunk_end);
+      return chunk_end;
+    }
+    const FoldedChar& folded = fold_single(code_point);
+    if (folded.unchanged) {
+      extend_copy(pos, static_cast<unsigned char>(source_[pos]));
+    } else {
+      flush_copy(pos);
+      emit_atomic(folded.utf8, pos, next);
+    }
+    return next;
+  }
+
+  // The end of the characters from `pos` on that have no normalization
+  // boundary before them (combining marks and the like).
+  std::size_t skip_combining(std::size_t pos) const {
+    while (pos < source_.size()) {
+      // Everything below U+0300 (lead byte < 0xCC) starts a new boundary.
+      if (static_cast<unsigned char>(source_[pos]) < 0xCC) break;
+      const Utf8Char ch = decode_utf8(source_, pos);
+      if (!ch.valid || is_common_ideograph(ch.code_point) || nfkc_->hasBoundaryBefore(ch.code_point)) break;
+      pos += ch.length;
+    }
+    return pos;
+  }
+
+  const FoldedChar& fold_single(char32_t code_point) {
+    thread_local std::array<FoldedChar, 1024> cache;
+    FoldedChar& slot = cache[(code_point ^ (code_point >> 10)) & (cache.size() - 1)];
+    if (slot.code_point != code_point) {
+      const icu::UnicodeString original(static_cast<UChar32>(code_point));
+      UErrorCode error = U_ZERO_ERROR;
+      const icu::UnicodeString normalized = nfkc_->normalize(original, error);
+      slot.code_point = code_point;
+      slot.unchanged = U_FAILURE(error) || normalized == original;
+      slot.utf8.clear();
+      if (!slot.unchanged) normalized.toUTF8String(slot.utf8);
+    }
+    return slot;
+  }
+
+  // Normalizes source bytes [begin, end), which are well-formed UTF-8.
+  void fold_chunk(std::size_t begin, std::size_t end) {
+    const std::string_view chunk = source_.substr(begin, end - begin);
+    const icu::UnicodeString original = icu::UnicodeString::fromUTF8(chunk);
+    UErrorCode error = U_ZERO_ERROR;
+    const icu::UnicodeString normalized = nfkc_->normalize(original, error);
+    if (U_FAILURE(error) || normalized == original) {
+      for (std::size_t pos = begin; pos < end; pos += decode_utf8(source_, pos).length) {
+        extend_copy(pos, static_cast<unsigned char>(source_[pos]));
+      }
+      return;
+    }
+    std::string utf8;
+    normalized.toUTF8String(utf8);
+    emit_atomic(utf8, begin, end);
+  }
+
+  // Adds the character at `pos` to the run of bytes copied unchanged.
+  void extend_copy(std::size_t pos, unsigned char first_byte) {
+    if (copy_begin_ == kNone) {
+      resolve_white_space(first_byte);
+      copy_begin_ = pos;
+    }
+    last_char_begin_ = pos;
+  }
+
+  // Emits the pending copy run, which ends at source byte `end`.
+  void flush_copy(std::size_t end) {
+    if (copy_begin_ == kNone) return;
+    if (end > copy_begin_) {
+      result_.offsets.add_copy(result_.text.size(), copy_begin_);
+      result_.text.append(source_.substr(copy_begin_, end - copy_begin_));
+    }
+    copy_begin_ = kNone;
+  }
+
+  void emit_atomic(std::string_view text, std::size_t source_begin, std::size_t source_end) {
+    if (text.empty()) return;
+    resolve_white_space(static_cast<unsigned char>(text.front()));
+    result_.offsets.add_atomic(result_.text.size(), source_begin, source_end);
+    result_.text.append(text);
+  }
+
+  void add_white_space(std::size_t begin, std::size_t end, char32_t code_point, int breaks) {
+    if (!space_pending_) {
+      space_pending_ = true;
+      space_begin_ = begin;
+      space_breaks_ = 0;
+      space_previous_cr_ = false;
+    }
+    space_end_ = end;
+    if (!(code_point == '\n' && space_previous_cr_)) space_breaks_ += static_cast<std::size_t>(breaks);
+    space_previous_cr_ = code_point == '\r';
+  }
+
+  // Decides what the pending white space run becomes, now that the next
+  // character (whose normalized form starts with `next_byte`) is known.
+  void resolve_white_space(unsigned char next_byte) {
+    if (!space_pending_) return;
+    space_pending_ = false;
+    std::string& text = result_.text;
+    if (text.empty()) return;  // leading white space
+    char separator = 0;
+    if (space_breaks_ >= 2 || (space_breaks_ == 1 && ends_with_sentence_end(text))) {
+      separator = '\n';
+    } else if (is_ascii_alnum(static_cast<unsigned char>(text.back())) && is_ascii_alnum(next_byte)) {
+      separator = ' ';
+    }
+    if (separator == 0) return;
+    // A lone ' ' or '\n' that stays as it is continues the copy segment
+    // rather than adding an anchor, which keeps the map small for prose.
+    if (space_end_ - space_begin_ == 1 && source_[space_begin_] == separator) {
+      result_.offsets.add_copy(text.size(), space_begin_);
+    } else {
+      result_.offsets.add_atomic(text.size(), space_begin_, space_end_);
+    }
+    text += separator;
+  }
+
+  std::string_view source_;
+  const icu::Normalizer2* nfkc_;
+  NormalizedText result_;
+
+  std::size_t copy_begin_ = kNone;  // start of the run being copied unchanged
+  std::size_t last_char_begin_ = 0;  // start of the last character of that run
+
+  bool space_pending_ = false;  // a white space run awaits the next character
+  std::size_t space_begin_ = 0, space_end_ = 0;
+  std::size_t space_breaks_ = 0;
+  bool space_previous_cr_ = false;  // so that CR LF counts as one line break
+};
+
+}  // namespace
+
+NormalizedText normalize_text(std::string_view source) {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(error);
+  return Normalizer(source, U_SUCCESS(error) ? nfkc : nullptr).run();
+}
+
+}  // namespace reportex::internal::text

@@ -1,0 +1,437 @@
+#include <doctest/doctest.h>
+
+#include <reportex/document.hpp>
+
+#include "text/normalizer.hpp"
+#include "text/utf8.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+using reportex::CivilDate;
+using reportex::Document;
+using reportex::DocumentOptions;
+using reportex::Span;
+using namespace std::string_literals;
+
+namespace {
+
+Document read(std::string bytes, std::string encoding = "auto") {
+  DocumentOptions options;
+  options.encoding = std::move(encoding);
+  return Document::from_bytes("test", std::move(bytes), options);
+}
+
+std::string normalized(std::string bytes) { return read(std::move(bytes)).text(); }
+
+// Converts UTF-8 test text to another encoding with ICU.
+std::string encode(std::string_view utf8, const char* encoding) {
+  UErrorCode error = U_ZERO_ERROR;
+  std::string out(utf8.size() * 4 + 16, '\0');
+  const int32_t length = ucnv_convert(encoding, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                                      static_cast<int32_t>(utf8.size()), &error);
+  REQUIRE(U_SUCCESS(error));
+  out.resize(static_cast<std::size_t>(length));
+  return out;
+}
+
+std::string nfkc(std::string_view utf8) {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCInstance(error);
+  REQUIRE(U_SUCCESS(error));
+  std::string out;
+  normalizer->normalize(icu::UnicodeString::fromUTF8(utf8), error).toUTF8String(out);
+  REQUIRE(U_SUCCESS(error));
+  return out;
+}
+
+// NFKC form of `utf8` without white space and without the invisible
+// characters the normalizer drops: what a span must agree on in both texts.
+std::string comparable(std::string_view utf8) {
+  const std::string folded = nfkc(utf8);
+  std::string out;
+  for (std::size_t pos = 0; pos < folded.size();) {
+    const auto ch = reportex::internal::text::decode_utf8(folded, pos);
+    const char32_t c = ch.code_point;
+    const bool invisible = c <= 0x20 || c == 0x7F || c == 0xA0 || c == 0x3000 || c == 0xFEFF || c == 0x200B ||
+                           c == 0x2028 || c == 0x2029;
+    if (!invisible) out.append(folded, pos, ch.length);
+    pos += ch.length;
+  }
+  return out;
+}
+
+std::size_t count_of(std::string_view text, std::string_view needle) {
+  std::size_t count = 0;
+  for (std::size_t pos = text.find(needle); pos != std::string_view::npos; pos = text.find(needle, pos + 1)) ++count;
+  return count;
+}
+
+std::vector<std::size_t> char_boundaries(std::string_view text) {
+  std::vector<std::size_t> boundaries;
+  for (std::size_t pos = 0; pos < text.size(); pos += reportex::internal::text::decode_utf8(text, pos).length) {
+    boundaries.push_back(pos);
+  }
+  boundaries.push_back(text.size());
+  return boundaries;
+}
+
+// Checks every span between character boundaries of text(): its source has
+// the same characters once white space is removed and both are NFKC-folded,
+// and its source never starts or ends with white space.
+void check_round_trips(const Document& doc) {
+  const std::string& text = doc.text();
+  const std::string& original = doc.original();
+  const std::vector<std::size_t> boundaries = char_boundaries(text);
+  for (std::size_t i = 0; i + 1 < boundaries.size(); ++i) {
+    for (std::size_t j = i + 1; j < boundaries.size(); ++j) {
+      const Span span{boundaries[i], boundaries[j]};
+      const std::string_view piece = std::string_view(text).substr(span.begin, span.size());
+      if (comparable(piece).empty()) continue;  // only a kept space or break
+      const Span source = doc.original_span(span);
+      REQUIRE(source.begin < source.end);
+      REQUIRE(source.end <= original.size());
+      const std::string_view source_text = std::string_view(original).substr(source.begin, source.size());
+      INFO("normalized: ", piece, " | source: ", source_text);
+      CHECK(comparable(source_text) == comparable(piece));
+      // Kept spaces and breaks map to white space; every other edge must not.
+      if (piece.front() != ' ' && piece.front() != '\n') CHECK(comparable(source_text.substr(0, 1)) != "");
+      if (piece.back() != ' ' && piece.back() != '\n') CHECK(comparable(source_text.substr(source_text.size() - 1)) != "");
+    }
+  }
+}
+
+}  // namespace
+
+TEST_SUITE("document") {
+
+TEST_CASE("CivilDate parses only real days and prints them back") {
+  CHECK(CivilDate::parse("2024-02-29").has_value());
+  CHECK_FALSE(CivilDate::parse("2025-02-29").has_value());
+  CHECK_FALSE(CivilDate::parse("1900-02-29").has_value());
+  CHECK(CivilDate::parse("2000-02-29").has_value());
+  CHECK_FALSE(CivilDate::parse("2025-04-31").has_value());
+  CHECK_FALSE(CivilDate::parse("2025-13-01").has_value());
+  CHECK_FALSE(CivilDate::parse("2025-00-10").has_value());
+  CHECK_FALSE(CivilDate::parse("2025-1-05").has_value());
+  CHECK_FALSE(CivilDate::parse("2025-01-05 ").has_value());
+  CHECK_FALSE(CivilDate::parse("2025/01/05").has_value());
+  CHECK_FALSE(CivilDate::parse("").has_value());
+  const auto date = CivilDate::parse("2025-12-31");
+  REQUIRE(date.has_value());
+  CHECK(date->year == 2025);
+  CHECK(date->month == 12);
+  CHECK(date->day == 31);
+  CHECK(date->to_string() == "2025-12-31");
+  CHECK(CivilDate{987, 3, 4}.to_string() == "0987-03-04");
+  CHECK(CivilDate{2025, 1, 2} < CivilDate{2025, 2, 1});
+}
+
+TEST_CASE("white space inside CJK text and between CJK text and digits is removed") {
+  CHECK(normalized("截至 2025 年底") == "截至2025年底");
+  CHECK(normalized("共受理 4127 件") == "共受理4127件");
+  CHECK(normalized("执 行 干 警") == "执行干警");
+  CHECK(normalized("鄂尔多斯市东胜\n区人民检察院") == "鄂尔多斯市东胜区人民检察院");
+  CHECK(normalized("3.2 审限内结案率") == "3.2审限内结案率");
+  CHECK(normalized("上升\t 12.5%") == "上升12.5%");
+  CHECK(normalized("全院\xC2\xA0干警") == "全院干警");      // NBSP
+  CHECK(normalized("办结\xE2\x80\x83案件") == "办结案件");  // EM SPACE
+}
+
+TEST_CASE("a white space run between ASCII letters or digits keeps one space") {
+  CHECK(normalized("Supreme   People's\nCourt") == "Supreme People's Court");
+  CHECK(normalized("2024  2025") == "2024 2025");
+  CHECK(normalized("ISO 9001 认证") == "ISO 9001认证");
+  CHECK(normalized("A\xE3\x80\x80" "B") == "A B");  // ideographic space between letters
+}
+
+TEST_CASE("full-width and other compatibility characters are folded with NFKC") {
+  CHECK(normalized("\xEF\xBC\x90\xEF\xBC\x91\xEF\xBC\x98\xEF\xBC\x99") == "0189");  // ０１８９
+  CHECK(normalized("结案率为９６．５％") == "结案率为96.5%");
+  CHECK(normalized("一是，二是：（三）") == "一是,二是:(三)");
+  CHECK(normalized("ＡＢＣ法院") == "ABC法院");
+  CHECK(normalized("ＡＢ\xE3\x80\x80ＣＤ") == "AB CD");
+  CHECK(normalized("标题\xE3\x80\x80正文") == "标题正文");
+  CHECK(normalized("e\xCC\x81t\xC3\xA9") == "\xC3\xA9t\xC3\xA9");  // e + combining acute composes
+  CHECK(normalized("\xE3\x88\xB1") == "(株)");                     // ㈱ expands
+  CHECK(normalized("\xEF\xAC\x81le") == "file");                    // ﬁ ligature
+  // Characters NFKC keeps: CJK punctuation and curly quotes.
+  CHECK(normalized("“审判”、《条例》。") == "“审判”、《条例》。");
+}
+
+TEST_CASE("blank lines and line breaks after sentence ends become paragraph breaks") {
+  CHECK(normalized("第一段文字\n\n第二段文字") == "第一段文字\n第二段文字");
+  CHECK(normalized("第一段\r\n\r\n\r\n  \n第二段") == "第一段\n第二段");
+  CHECK(normalized("工作取得实效。\n下一步") == "工作取得实效。\n下一步");
+  CHECK(normalized("他表示：“坚决落实。”\n随后") == "他表示:“坚决落实。”\n随后");
+  CHECK(normalized("效果如何？\r\n答复") == "效果如何?\n答复");
+  CHECK(normalized("一要抓落实；\n二要抓考核") == "一要抓落实;\n二要抓考核");
+  CHECK(normalized("案件受理\r\n情况") == "案件受理情况");  // CR LF is one line break
+  CHECK(normalized("强化政治引领\n筑牢思想根基") == "强化政治引领筑牢思想根基");
+  CHECK(normalized("段落一\xE2\x80\xA9段落二") == "段落一\n段落二");  // PARAGRAPH SEPARATOR
+}
+
+TEST_CASE("leading and trailing white space is dropped, markdown markers are kept") {
+  CHECK(normalized(" \n\t\xE3\x80\x80 正文内容 \n\n ") == "正文内容");
+  CHECK(normalized("# 年度工作报告\n\n**一、主要数据**\n\n- 收案 12 件") ==
+        "#年度工作报告\n**一、主要数据**\n-收案12件");
+  CHECK(normalized(" \r\n\t ").empty());
+}
+
+TEST_CASE("ill-formed UTF-8 becomes U+FFFD, one per maximal subpart, and is counted") {
+  struct Case {
+    std::string bytes;
+    std::size_t replacements;
+    std::size_t bytes_replaced;
+  };
+  const std::vector<Case> cases = {
+      {"审\xE5\x88", 1, 2},                  // truncated at the end
+      {"审\xE5\x88判", 1, 2},                // truncated in the middle
+      {"a\xC0\xAF" "b", 2, 2},               // overlong '/'
+      {"a\xE0\x80\xAF" "b", 3, 3},           // overlong three-byte form
+      {"a\xED\xA0\x80" "b", 3, 3},           // UTF-8-encoded high surrogate
+      {"a\xED\xBF\xBF" "b", 3, 3},           // UTF-8-encoded low surrogate
+      {"a\xF4\x90\x80\x80" "b", 4, 4},       // above U+10FFFF
+      {"a\xF5\x80" "b", 2, 2},               // impossible lead byte
+      {"\x80\x81\xBF审", 3, 3},              // stray continuation bytes
+  };
+  for (const Case& test : cases) {
+    const Document doc = read(test.bytes);
+    INFO("input: ", test.bytes);
+    CHECK(doc.encoding() == "utf-8");
+    CHECK(count_of(doc.text(), "\xEF\xBF\xBD") == test.replacements);
+    CHECK(doc.replaced_bytes() == test.bytes_replaced);
+    CHECK(doc.original() == test.bytes);
+  }
+  // The replacement character maps back to the bytes it replaced.
+  const Document doc = read("前\xC0\xAF后");
+  const std::size_t first = doc.text().find("\xEF\xBF\xBD");
+  REQUIRE(first != std::string::npos);
+  CHECK(doc.original_span({first, first + 3}) == Span{3, 4});
+  CHECK(doc.original_span({first + 3, first + 6}) == Span{4, 5});
+}
+
+TEST_CASE("NUL and other control characters are dropped") {
+  CHECK(normalized("审\0判"s) == "审判");
+  CHECK(normalized("AB\0\0CD"s) == "ABCD");
+  CHECK(normalized("\0\0\0"s).empty());
+  CHECK(normalized("案\x1B件\x7F数\xC2\x85量") == "案件数量");  // ESC, DEL and NEL (a line break)
+  CHECK(normalized("零宽\xE2\x80\x8B空格\xC2\xAD号") == "零宽空格号");
+  const Document doc = read("A\0 \0B"s);
+  CHECK(doc.text() == "A B");
+  CHECK(doc.replaced_bytes() == 0);
+}
+
+TEST_CASE("empty input makes an empty document") {
+  const Document doc = read("");
+  CHECK(doc.text().empty());
+  CHECK(doc.original().empty());
+  CHECK(doc.encoding() == "utf-8");
+  CHECK(doc.replaced_bytes() == 0);
+  CHECK(doc.paragraphs().empty());
+  CHECK(doc.sentences().empty());
+  CHECK(doc.original_span({0, 0}) == Span{0, 0});
+  CHECK(doc.original_span({0, 10}) == Span{0, 0});
+  CHECK(doc.name() == "test");
+}
+
+TEST_CASE("a UTF-8 byte order mark stays in original() but not in text()") {
+  const Document doc = read("\xEF\xBB\xBF法院工作报告");
+  CHECK(doc.encoding() == "utf-8");
+  CHECK(doc.original() == "\xEF\xBB\xBF法院工作报告");
+  CHECK(doc.text() == "法院工作报告");
+  CHECK(doc.original_span({0, 6}) == Span{3, 9});
+}
+
+TEST_CASE("UTF-16 with a byte order mark is converted") {
+  const std::string content = "上半年共审结案件 3551 件，同比上升８％。";
+  for (const auto& [icu_name, expected_name] :
+       {std::pair{"UTF-16LE", "utf-16le"}, std::pair{"UTF-16BE", "utf-16be"}}) {
+    const std::string bytes = encode("\xEF\xBB\xBF" + content, icu_name);
+    const Document doc = read(bytes);
+    CHECK(doc.encoding() == expected_name);
+    CHECK(doc.original() == "\xEF\xBB\xBF" + content);
+    CHECK(doc.text() == "上半年共审结案件3551件,同比上升8%。");
+    CHECK(doc.replaced_bytes() == 0);
+    check_round_trips(doc);
+  }
+  // A dangling odd byte and an unpaired surrogate cannot be decoded.
+  std::string broken = encode("\xEF\xBB\xBF审判", "UTF-16LE");
+  broken += "\x00\xD8"s;  // lone high surrogate U+D800
+  broken += "\x41";
+  const Document doc = read(broken);
+  CHECK(doc.encoding() == "utf-16le");
+  CHECK(doc.replaced_bytes() == 3);
+  CHECK(doc.text().starts_with("审判\xEF\xBF\xBD"));
+}
+
+TEST_CASE("GB18030 and GBK bytes are detected or taken by name") {
+  const std::string content =
+      "今年以来，全市两级法院坚持司法为民，共受理各类案件 12876 件，审结 11930 件，"
+      "结案率为 92.65%，同比提高 3.1 个百分点。\n\n"
+      "在执行工作中，执行到位金额 4.37 亿元，有效维护了胜诉当事人的合法权益。";
+  const std::string expected =
+      "今年以来,全市两级法院坚持司法为民,共受理各类案件12876件,审结11930件,"
+      "结案率为92.65%,同比提高3.1个百分点。\n"
+      "在执行工作中,执行到位金额4.37亿元,有效维护了胜诉当事人的合法权益。";
+  const std::string gb_bytes = encode(content, "gb18030");
+  REQUIRE(gb_bytes != content);
+
+  const Document detected = read(gb_bytes);
+  CHECK(detected.encoding() == "gb18030");
+  CHECK(detected.original() == content);
+  CHECK(detected.text() == expected);
+  CHECK(detected.replaced_bytes() == 0);
+
+  const Document named = read(gb_bytes, "GBK");
+  CHECK(named.encoding() == "gbk");
+  CHECK(named.text() == expected);
+
+  // An encoding name ICU does not know falls back to detection.
+  CHECK(read(gb_bytes, "no-such-charset").encoding() == "gb18030");
+  // Forcing UTF-8 on GBK bytes replaces them instead.
+  const Document forced = read(gb_bytes, "utf8");
+  CHECK(forced.encoding() == "utf-8");
+  CHECK(forced.replaced_bytes() > 0);
+}
+
+TEST_CASE("damaged UTF-8 is not mistaken for GBK") {
+  std::string bytes = "二〇二五年度全院共办结各类案件一千余件，审判质效持续向好。";
+  bytes.insert(9, "\xE5");  // a lost continuation byte
+  const Document doc = read(bytes);
+  CHECK(doc.encoding() == "utf-8");
+  CHECK(doc.replaced_bytes() == 1);
+}
+
+TEST_CASE("paragraphs split at breaks and sentences after sentence-final marks") {
+  const Document doc = read(
+      "一、基本情况\n\n全年受理案件 860 件。审结 812 件！结案率如何？他说：“已达标。”随后\n"
+      "散会\n\n"
+      "二、下一步工作；继续加油");
+  CHECK(doc.text() ==
+        "一、基本情况\n全年受理案件860件。审结812件!结案率如何?他说:“已达标。”随后散会\n二、下一步工作;继续加油");
+  const auto piece = [&](Span span) { return doc.text().substr(span.begin, span.size()); };
+  REQUIRE(doc.paragraphs().size() == 3);
+  CHECK(piece(doc.paragraphs()[0].normalized) == "一、基本情况");
+  CHECK(piece(doc.paragraphs()[2].normalized) == "二、下一步工作;继续加油");
+  CHECK(doc.paragraphs()[2].paragraph == 2);
+
+  std::vector<std::string> sentences;
+  std::vector<int> paragraph_of;
+  for (const auto& sentence : doc.sentences()) {
+    sentences.push_back(piece(sentence.normalized));
+    paragraph_of.push_back(sentence.paragraph);
+  }
+  CHECK(sentences == std::vector<std::string>{"一、基本情况", "全年受理案件860件。", "审结812件!", "结案率如何?",
+                                              "他说:“已达标。”", "随后散会", "二、下一步工作;", "继续加油"});
+  CHECK(paragraph_of == std::vector<int>{0, 1, 1, 1, 1, 1, 2, 2});
+}
+
+TEST_CASE("a paragraph that ends with a mark has no empty sentence after it") {
+  const Document doc = read("第一句。第二句。”\n\n“第三句！”");
+  for (const auto& sentence : doc.sentences()) CHECK_FALSE(sentence.normalized.empty());
+  REQUIRE(doc.sentences().size() == 3);
+  CHECK(doc.sentences()[1].normalized.end == doc.paragraphs()[0].normalized.end);
+}
+
+TEST_CASE("original_span maps normalized ranges back to their source") {
+  const std::string source = "  本报讯 2025 年，包头市九原\n区人民法院\n\n共审结案件　３５５１　件。\r\n Hello  world";
+  const Document doc = read(source);
+  CHECK(doc.text() == "本报讯2025年,包头市九原区人民法院\n共审结案件3551件。\nHello world");
+  check_round_trips(doc);
+
+  // Edges never include the white space that was dropped around them.
+  const std::size_t number = doc.text().find("2025");
+  CHECK(doc.original_span({number, number + 4}) == Span{source.find("2025"), source.find("2025") + 4});
+  const std::size_t court = doc.text().find("九原区");
+  const Span court_source = doc.original_span({court, court + std::string_view("九原区").size()});
+  CHECK(source.substr(court_source.begin, court_source.size()) == "九原\n区");
+  // A folded character maps to its full-width source.
+  const std::size_t digits = doc.text().find("3551");
+  const Span digits_source = doc.original_span({digits, digits + 4});
+  CHECK(source.substr(digits_source.begin, digits_source.size()) == "３５５１");
+  const Span five_source = doc.original_span({digits + 1, digits + 2});
+  CHECK(source.substr(five_source.begin, five_source.size()) == "５");
+  // A paragraph break maps to the white space run it replaced.
+  const std::size_t second_break = doc.text().rfind('\n');
+  const Span break_source = doc.original_span({second_break, second_break + 1});
+  CHECK(source.substr(break_source.begin, break_source.size()) == "\r\n ");
+  // Empty and out-of-range spans are clamped.
+  CHECK(doc.original_span({number, number}) == Span{source.find("2025"), source.find("2025")});
+  CHECK(doc.original_span({0, 1000}).end == source.size());
+  CHECK(doc.original_span({1000, 2000}) == Span{source.size(), source.size()});
+}
+
+TEST_CASE("round trips hold on text with folds, replacements and dropped characters") {
+  check_round_trips(read("（一）审判\0执行，Ａ组 12 人\xFF；\n\n“结案率”达 ９５．２％ 。"s));
+  check_round_trips(read("效率\xE2\x80\x8B提升 e\xCC\x81 ok 。\n下一段"));
+}
+
+TEST_CASE("copied text needs few anchors in the offset map") {
+  using reportex::internal::text::normalize_text;
+  CHECK(normalize_text("全面加强审判管理，Hello world 2025").offsets.anchor_count() == 3);
+  std::string prose;
+  for (int i = 0; i < 1000; ++i) prose += "法院审判执行工作稳步推进 and the work goes on ";
+  CHECK(normalize_text(prose).offsets.anchor_count() < 2100);
+}
+
+TEST_CASE("large and repetitive inputs stay linear and exact") {
+  const std::size_t megabyte = 1 << 20;
+  {
+    std::string commas;
+    for (std::size_t i = 0; i < megabyte / 3; ++i) commas += "，";
+    const Document doc = read(commas);
+    CHECK(doc.text() == std::string(megabyte / 3, ','));
+    const std::size_t last = doc.text().size() - 1;
+    CHECK(doc.original_span({last, last + 1}) == Span{3 * last, 3 * last + 3});
+  }
+  {
+    const Document doc = read(std::string(megabyte, '\xFF'));
+    CHECK(doc.replaced_bytes() == megabyte);
+    CHECK(doc.text().size() == 3 * megabyte);
+  }
+  {
+    const Document doc = read(std::string(megabyte, '\n'));
+    CHECK(doc.text().empty());
+    CHECK(doc.paragraphs().empty());
+  }
+  {
+    std::string closers = "完毕。";
+    for (std::size_t i = 0; i < megabyte / 3; ++i) closers += "”\n";
+    const Document doc = read(closers);
+    CHECK(doc.text().size() == 9 + 3 * (megabyte / 3) + 1);  // only the first break follows a sentence end
+  }
+  {
+    // 64 MB on a single line.
+    std::string line;
+    line.reserve(64 * megabyte);
+    while (line.size() < 64 * megabyte) line += "审判执行abc123";
+    const Document doc = read(line);
+    CHECK(doc.text() == line);
+    CHECK(doc.sentences().size() == 1);
+    const Span all = doc.original_span({0, doc.text().size()});
+    CHECK(all == Span{0, line.size()});
+  }
+}
+
+TEST_CASE("documents move and keep their options") {
+  DocumentOptions options;
+  options.reference_date = CivilDate{2025, 3, 15};
+  Document first = Document::from_bytes("report-1", "第一份报告。", options);
+  Document moved = std::move(first);
+  CHECK(moved.name() == "report-1");
+  CHECK(moved.text() == "第一份报告。");
+  REQUIRE(moved.reference_date().has_value());
+  CHECK(moved.reference_date()->to_string() == "2025-03-15");
+  Document other = Document::from_bytes("report-2", "第二份");
+  other = std::move(moved);
+  CHECK(other.name() == "report-1");
+  CHECK_FALSE(Document::from_bytes("x", "y").reference_date().has_value());
+}
+
+}  // TEST_SUITE
