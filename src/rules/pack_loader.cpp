@@ -138,7 +138,8 @@ class Loader {
       if (std::find(allowed.begin(), allowed.end(), key.str()) != allowed.end()) continue;
       std::string list;
       for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      error(position_of(node, file), "unknown-key",
+      const auto& at = key.source().begin;
+      error({file, static_cast<int>(at.line), static_cast<int>(at.column)}, "unknown-key",
             "unknown key '" + std::string(key.str()) + "' in " + std::string(where) + " (expected one of: " + list + ")");
     }
   }

@@ -1,0 +1,218 @@
+// The rule-pack loader: what a pack may say, and the diagnostic each mistake gets.
+#include <reportex/reportex.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using reportex::Diagnostic;
+using reportex::RuleSet;
+using reportex::SourceFile;
+
+namespace {
+
+// A small valid base: one type and a def, to which each case adds a file.
+const SourceFile kTypes{"pack/types.toml", R"toml([types.thing]
+fields = { name = "text", n = "number", tags = "list" }
+[defs]
+digits = '[0-9]+'
+)toml"};
+
+reportex::Result<std::shared_ptr<const RuleSet>> load(std::string rules, std::vector<SourceFile> extra = {}) {
+  std::vector<SourceFile> files{kTypes, {"pack/rules.toml", std::move(rules)}};
+  for (auto& f : extra) files.push_back(std::move(f));
+  return RuleSet::from_sources(std::move(files));
+}
+
+// The single error of a failed load, checked for code, file, line and column.
+void check_error(const reportex::Result<std::shared_ptr<const RuleSet>>& result, const std::string& code,
+                 const std::string& file, int line, int column) {
+  REQUIRE_FALSE(result.ok());
+  const Diagnostic* found = nullptr;
+  for (const auto& d : result.diagnostics())
+    if (d.severity == reportex::Severity::error && d.code == code) found = &d;
+  INFO("diagnostics: " << [&] {
+    std::string all;
+    for (const auto& d : result.diagnostics()) all += d.to_string() + "\n";
+    return all;
+  }());
+  REQUIRE(found != nullptr);
+  CHECK(found->file == file);
+  CHECK(found->line == line);
+  if (column > 0) CHECK(found->column == column);
+}
+
+const char* kExample = R"toml(
+[[rule.example]]
+text = "编号123"
+expect = [{ n = 123 }]
+)toml";
+
+}  // namespace
+
+TEST_SUITE("loader") {
+  TEST_CASE("a valid pack loads, expands references and runs") {
+    auto result = load(std::string(R"toml([[rule]]
+id = "t/number"
+type = "thing"
+pattern = '编号%{digits:d}'
+fields = { n = "number(d)", name = "=编号" }
+)toml") + kExample);
+    REQUIRE(result.ok());
+    const auto& rules = **result;
+    REQUIRE(rules.rules().size() == 1);
+    CHECK(rules.rules()[0].id == "t/number");
+    CHECK(rules.rules()[0].line == 1);
+    CHECK(rules.patterns()[0] == "编号(?P<d>[0-9]+)");
+    reportex::Extractor extractor(*result);
+    auto records = extractor.extract(reportex::Document::from_bytes("t", "记录编号 42 号。"));
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].fields.number("n") == 42);
+    CHECK(records[0].fields.text("name") == "编号");
+    CHECK(reportex::check_examples(rules).ok());
+  }
+
+  TEST_CASE("TOML syntax errors are placed at their line and column") {
+    check_error(load("[[rule]]\nid = \"x\nfoo\n"), "toml-syntax", "pack/rules.toml", 2, 0);
+  }
+
+  TEST_CASE("an undefined reference is reported where it is written") {
+    // The pattern's quote is at column 11; %{ starts 3 characters in.
+    check_error(load("[[rule]]\nid = \"x\"\ntype = \"thing\"\npattern = 'ab%{nope}'\n"), "undefined-reference",
+                "pack/rules.toml", 4, 14);
+  }
+
+  TEST_CASE("a definition cycle is an error naming the path") {
+    auto r = load("[defs]\na = 'x%{b}'\nb = 'y%{a}'\n[[rule]]\nid = \"x\"\ntype = \"thing\"\npattern = '%{a}'\n");
+    REQUIRE_FALSE(r.ok());
+    bool cycle = false;
+    for (const auto& d : r.diagnostics())
+      if (d.code == "reference-cycle") {
+        cycle = true;
+        CHECK(d.message.find("a -> b -> a") != std::string::npos);
+        CHECK(d.file == "pack/rules.toml");
+        CHECK(d.line >= 2);
+      }
+    CHECK(cycle);
+  }
+
+  TEST_CASE("a bad regex carries RE2's message") {
+    auto r = load("[[rule]]\nid = \"x\"\ntype = \"thing\"\npattern = 'a(?<=b)'\n");
+    check_error(r, "bad-regex", "pack/rules.toml", 4, 11);
+    for (const auto& d : r.diagnostics())
+      if (d.code == "bad-regex") CHECK(d.message.find("invalid perl operator") != std::string::npos);
+  }
+
+  TEST_CASE("a pattern that can match the empty string is rejected") {
+    check_error(load("[[rule]]\nid = \"x\"\ntype = \"thing\"\npattern = '[0-9]*'\n"), "empty-match",
+                "pack/rules.toml", 4, 11);
+  }
+
+  TEST_CASE("a field the type does not declare is rejected") {
+    check_error(load("[[rule]]\nid = \"x\"\ntype = \"thing\"\npattern = '(?P<d>[0-9]+)'\nfields = { colour = \"d\" }\n"),
+                "undeclared-field", "pack/rules.toml", 5, 21);
+  }
+
+  TEST_CASE("a mapping from a capture the pattern lacks is rejected") {
+    check_error(load("[[rule]]\nid = \"x\"\ntype = \"thing\"\npattern = '[0-9]+'\nfields = { n = \"number(d)\" }\n"),
+                "unknown-capture", "pack/rules.toml", 5, 16);
+  }
+
+  TEST_CASE("a converter of the wrong type for the field is rejected") {
+    check_error(load("[[rule]]\nid = \"x\"\ntype = \"thing\"\npattern = '(?P<d>[0-9]+)'\nfields = { n = \"list(d)\" }\n"),
+                "type-mismatch", "pack/rules.toml", 5, 16);
+  }
+
+  TEST_CASE("an unknown converter is rejected with the known ones listed") {
+    auto r = load("[[rule]]\nid = \"x\"\ntype = \"thing\"\npattern = '(?P<d>[0-9]+)'\nfields = { n = \"numbr(d)\" }\n");
+    check_error(r, "unknown-converter", "pack/rules.toml", 5, 16);
+    for (const auto& d : r.diagnostics())
+      if (d.code == "unknown-converter") CHECK(d.message.find("number") != std::string::npos);
+  }
+
+  TEST_CASE("a converter given the wrong number of captures is rejected") {
+    check_error(load("[[rule]]\nid = \"x\"\ntype = \"thing\"\npattern = '(?P<d>[0-9]+)'\nfields = { n = \"money(d)\" }\n"),
+                "bad-arity", "pack/rules.toml", 5, 16);
+  }
+
+  TEST_CASE("an undeclared record type is rejected") {
+    check_error(load("[[rule]]\nid = \"x\"\ntype = \"widget\"\npattern = 'a'\n"), "unknown-type", "pack/rules.toml", 3, 8);
+  }
+
+  TEST_CASE("an unknown key is an error, not silently ignored") {
+    check_error(load("[[rule]]\nid = \"x\"\ntype = \"thing\"\npatern = 'a'\npattern = 'a'\n"), "unknown-key",
+                "pack/rules.toml", 4, 1);
+  }
+
+  TEST_CASE("duplicate rule ids across files name the first place") {
+    auto r = load("[[rule]]\nid = \"x\"\ntype = \"thing\"\npattern = 'a'\n",
+                  {{"pack/more.toml", "\n\n[[rule]]\nid = \"x\"\ntype = \"thing\"\npattern = 'b'\n"}});
+    REQUIRE_FALSE(r.ok());
+    int duplicates = 0;
+    for (const auto& d : r.diagnostics())
+      if (d.code == "duplicate-rule-id") {
+        ++duplicates;
+        CHECK(d.line == 3);
+        CHECK(d.message.find(":1") != std::string::npos);
+      }
+    CHECK(duplicates == 1);
+  }
+
+  TEST_CASE("a rule without pattern or id is rejected") {
+    check_error(load("[[rule]]\nid = \"x\"\ntype = \"thing\"\n"), "missing-pattern", "pack/rules.toml", 1, 1);
+    check_error(load("[[rule]]\ntype = \"thing\"\npattern = 'a'\n"), "missing-id", "pack/rules.toml", 1, 1);
+  }
+
+  TEST_CASE("lexicons expand longest first and serve as lookup tables") {
+    auto r = load(R"toml([lexicons]
+unit = "lex/units.tsv"
+[[rule]]
+id = "t/unit"
+type = "thing"
+pattern = '[0-9]+%{unit:u}'
+fields = { name = "lexicon.unit(u)" }
+)toml",
+                  {{"pack/lex/units.tsv", "# measure words\n万\t10000\n万元\tyuan-10000\n元\tyuan\n"}});
+    REQUIRE(r.ok());
+    reportex::Extractor extractor(*r);
+    auto records = extractor.extract(reportex::Document::from_bytes("t", "共计3万元。"));
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].text == "3万元");
+    CHECK(records[0].fields.text("name") == "yuan-10000");
+  }
+
+  TEST_CASE("a missing word-list file is reported at the lexicon's line") {
+    check_error(load("[lexicons]\nunit = \"lex/none.txt\"\n"), "missing-lexicon-file", "pack/rules.toml", 2, 8);
+  }
+
+  TEST_CASE("non-UTF-8 bytes in a pack file are an error naming the line") {
+    check_error(load("[[rule]]\nid = \"x\"\ntype = \"thing\"\npattern = '\xC3\x28'\n"), "bad-encoding",
+                "pack/rules.toml", 4, 0);
+  }
+
+  TEST_CASE("every error of a file is reported at once, and nothing loads") {
+    auto r = load("[[rule]]\nid = \"a\"\ntype = \"widget\"\npattern = 'a'\n"
+                  "[[rule]]\nid = \"b\"\ntype = \"thing\"\npattern = '%{nope}'\n"
+                  "[[rule]]\nid = \"c\"\ntype = \"thing\"\npattern = '('\n");
+    REQUIRE_FALSE(r.ok());
+    int errors = 0;
+    for (const auto& d : r.diagnostics()) errors += d.severity == reportex::Severity::error;
+    CHECK(errors == 3);
+    CHECK_THROWS_AS(r.value(), reportex::LoadError);
+  }
+
+  TEST_CASE("a rule without examples loads with a warning") {
+    auto r = load("[[rule]]\nid = \"x\"\ntype = \"thing\"\npattern = 'a'\n");
+    REQUIRE(r.ok());
+    REQUIRE(r.diagnostics().size() == 1);
+    CHECK(r.diagnostics()[0].code == "no-examples");
+    CHECK(r.diagnostics()[0].severity == reportex::Severity::warning);
+    CHECK(reportex::check_examples(**r).rules_without_examples == std::vector<std::string>{"x"});
+  }
+
+  TEST_CASE("diagnostics print as file:line:column: error: message [code]") {
+    Diagnostic d{reportex::Severity::error, "bad-regex", "a.toml", 3, 7, "missing )"};
+    CHECK(d.to_string() == "a.toml:3:7: error: missing ) [bad-regex]");
+  }
+}
