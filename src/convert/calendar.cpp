@@ -1,10 +1,9 @@
 #include "convert/calendar.hpp"
 
+#include <algorithm>
 #include <array>
-#include <cstdint>
 #include <string>
 #include <utility>
-#include <vector>
 
 namespace reportex::internal {
 namespace {

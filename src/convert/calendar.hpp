@@ -35,8 +35,8 @@ struct CalendarPoint {
   int day = 0;
   int half = 0;     ///< 1 上半年, 2 下半年
   int quarter = 0;  ///< 1..4
+  /// The edge of the month when one is given, else of the year.
   PeriodEdge edge = PeriodEdge::none;
-  /// The edge applies to the month when one is given, else to the year.
   friend bool operator==(const CalendarPoint&, const CalendarPoint&) = default;
 };
 

@@ -135,7 +135,11 @@ std::optional<CivilDate> date_prefix(const std::string& text) {
   return d;
 }
 
-std::string two(int v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+std::string two(int v) {
+  std::array<char, 8> buffer{};
+  std::snprintf(buffer.data(), buffer.size(), "%02d", v);
+  return buffer.data();
+}
 std::string date_string(const CivilDate& d) { return std::to_string(d.year) + "-" + two(d.month) + "-" + two(d.day); }
 
 // First day of a SCHEMA value ("2025", "2025-06", "2025-06-27", "2025-H2", "2025-Q3").
