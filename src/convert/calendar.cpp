@@ -481,8 +481,8 @@ std::optional<CalendarExpr> Parser::body() {
 std::optional<CalendarExpr> Parser::parse_expression() {
   static constexpr std::array<std::u32string_view, 6> kUntilPrefix{U"截至到", U"截止到", U"截至", U"截止", U"直到", U"到"};
   static constexpr std::array<std::u32string_view, 4> kSincePrefix{U"自从", U"自", U"从", U"從"};
-  static constexpr std::array<std::u32string_view, 13> kSinceSuffix{
-      U"以来", U"以來", U"或之后", U"或之後", U"及以后", U"及之后", U"以后", U"以後",
+  static constexpr std::array<std::u32string_view, 14> kSinceSuffix{
+      U"以来", U"以來", U"至今", U"或之后", U"或之後", U"及以后", U"及之后", U"以后", U"以後",
       U"之后", U"之後", U"开始", U"開始", U"起"};
   static constexpr std::array<std::u32string_view, 7> kUntilSuffix{U"或之前", U"及以前", U"及之前", U"以前",
                                                                    U"之前", U"为止", U"前"};

@@ -229,6 +229,8 @@ const Row kMidYearRows[] = {
     {"去年下半年以来", "2024-H2", "half", "since", "2024-H2", N, "reference"},
     {"3月以来", "2025-03", "month", "since", "2025-03", N, "reference"},
     {"年初以来", "2025", "year", "since", "2025", N, "reference"},
+    {"2023年至今", "2023", "year", "since", "2023", N, "explicit"},
+    {"去年6月至今", "2024-06", "month", "since", "2024-06", N, "reference"},
     // Until
     {"截至6月底", "2025-06", "month", "until", N, "2025-06", "reference"},
     {"截至2024年底", "2024", "year", "until", N, "2024", "explicit"},
