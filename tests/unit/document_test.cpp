@@ -9,6 +9,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -416,6 +417,35 @@ TEST_CASE("large and repetitive inputs stay linear and exact") {
     CHECK(doc.sentences().size() == 1);
     const Span all = doc.original_span({0, doc.text().size()});
     CHECK(all == Span{0, line.size()});
+  }
+}
+
+TEST_CASE("arbitrary bytes give valid UTF-8 text and in-range spans") {
+  // Pieces that stress the decoder and the white space rules, mixed at random.
+  const std::vector<std::string> pieces = {
+      "审", "，", "。", "”", "\n", "\r", " ", "\xE3\x80\x80", "a", "7", "\xEF\xBC\x95", "\xCC\x81",
+      "\xE5\x88", "\xED\xA0\x80", "\xC0", "\xFF", "\xF0\x9F\x98\x80", "\0"s, "\xEF\xBB\xBF", "\xE2\x80\xA9"};
+  std::mt19937 random(20250315);
+  for (int round = 0; round < 300; ++round) {
+    std::string bytes;
+    const int count = static_cast<int>(random() % 40);
+    for (int i = 0; i < count; ++i) bytes += pieces[random() % pieces.size()];
+    if (round % 3 == 0) {
+      for (int i = 0; i < 8; ++i) bytes += static_cast<char>(random() & 0xFF);  // raw noise
+    }
+    const Document doc = read(bytes);
+    const std::string& text = doc.text();
+    CHECK(reportex::internal::text::census_utf8(text).invalid_sequences == 0);
+    CHECK_FALSE(text.starts_with('\n'));
+    CHECK_FALSE(text.ends_with('\n'));
+    CHECK(text.find("\n\n") == std::string::npos);
+    for (const auto& boundary : {std::pair<std::size_t, std::size_t>{0, text.size()},
+                                 std::pair<std::size_t, std::size_t>{text.size() / 3, text.size() / 2}}) {
+      const Span source = doc.original_span({boundary.first, boundary.second});
+      CHECK(source.begin <= source.end);
+      CHECK(source.end <= doc.original().size());
+    }
+    for (const auto& sentence : doc.sentences()) CHECK_FALSE(sentence.normalized.empty());
   }
 }
 
