@@ -1,9 +1,457 @@
-// The meetings stage: being written (see the issue). Until then it leaves the
-// records as the rules made them.
+// The meetings stage. The rules find the clause that reports a meeting as
+// held; here each meeting gets its frame: the date of its own clause, the
+// convener as a canonical org, presiders, attendees and speakers from the
+// sentences that follow it, coordinated names split into one meeting each,
+// and repeated mentions of one meeting merged into one record.
+#include "convert/converters.hpp"
 #include "stages/stage.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <optional>
 
 namespace reportex::internal {
 
-void link_meetings(StageContext&) {}
+namespace {
+
+constexpr std::string_view kRulePrefix = "meetings/";
+
+std::string_view rule_name(const WorkRecord& r) {
+  if (r.rule == nullptr) return {};
+  std::string_view id = r.rule->id;
+  auto at = id.find(kRulePrefix);
+  return at == std::string_view::npos ? std::string_view{} : id.substr(at + kRulePrefix.size());
+}
+
+// Triggers that open a frame: the following sentences say who presided and
+// attended. A meeting named in passing ("2月20日召开的X") or in a list of
+// levels has no frame of its own.
+bool opens_frame(const WorkRecord& r) {
+  auto name = rule_name(r);
+  return name == "convened" || name == "group_study" || name == "held_at" || name == "took_place";
+}
+
+std::string text_field(const WorkRecord& r, std::string_view field) { return r.fields.text(field).value_or(""); }
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::size_t char_count(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool all_han(std::string_view s) {
+  static const RE2 han(R"(\p{Han}+)");
+  return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), han);
+}
+
+// The longest kind word the name ends with ("…工作推进会" -> 推进会).
+std::string kind_of(const StageContext& ctx, std::string_view name) {
+  const Lexicon* kinds = ctx.lexicon("meeting_kind");
+  std::string best;
+  if (kinds == nullptr) return best;
+  for (const auto& k : kinds->entries)
+    if (ends_with(name, k) && k.size() > best.size()) best = k;
+  return best;
+}
+
+// A name that says which meeting it is, not just what kind ("集体学习", "会议").
+bool is_specific(const StageContext& ctx, std::string_view name) {
+  std::string kind = kind_of(ctx, name);
+  if (starts_with(name, "此次") || starts_with(name, "本次") || starts_with(name, "该")) return false;
+  return char_count(name) >= char_count(kind) + 2;
+}
+
+// What identifies a meeting across its mentions: a city's party committee
+// meeting is "包头市委政法工作会议", "市委政法工作会议" or "包头市政法工作会议";
+// the place name and 委 go, the level (市, 区, 旗 …) stays.
+std::string merge_key(std::string_view name) {
+  static const RE2 level(R"(^\p{Han}{0,8}?(市|盟|旗|县|区|州)委?(.+)$)");
+  std::string unit, rest;
+  if (RE2::FullMatch(re2::StringPiece(name.data(), name.size()), level, &unit, &rest)) return unit + rest;
+  return std::string(name);
+}
+
+std::optional<std::string> resolved_date(const WorkRecord& date) {
+  auto value = date.fields.text("value");
+  static const RE2 resolved(R"([0-9]{4}.*)");
+  if (!value || !RE2::FullMatch(*value, resolved)) return std::nullopt;
+  return value;
+}
+
+// The org a convener's text refers to: the org mention the organizations stage
+// found there, else the text as written without the group that met.
+std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::string_view written) {
+  if (written.empty()) return {};
+  std::string_view record_text = ctx.text(m);
+  auto at = record_text.find(written);
+  if (at != std::string_view::npos) {
+    Span where{m.span.begin + at, m.span.begin + at + written.size()};
+    for (const auto& o : ctx.org_mentions) {
+      if (o.span.begin >= where.end || o.span.end <= where.begin) continue;
+      if (!o.canonical.empty()) return o.canonical;
+    }
+  }
+  std::string org(written);
+  static const RE2 group(R"(^(.+?)(?:党组理论学习中心组|理论学习中心组|党组中心组|党组|党委|党总支|党支部|审判委员会|检察委员会)$)");
+  std::string body;
+  if (RE2::FullMatch(org, group, &body)) org = body;
+  if (org == "该院" || org == "我院" || org == "本院") {
+    auto a = static_cast<std::size_t>(m.article);
+    return a < ctx.article_org.size() ? ctx.article_org[a] : std::string();
+  }
+  return org;
+}
+
+// A court or procuratorate named earlier in the sentence convenes a meeting
+// whose own clause has no subject ("…检察院第一时间组织学习，及时召开全市检察长会").
+std::string earlier_convener(const StageContext& ctx, const WorkRecord& m) {
+  const OrgMention* last = nullptr;
+  for (const auto& o : ctx.org_mentions)
+    if (o.sentence == m.sentence && o.span.end <= m.span.begin && !o.canonical.empty() &&
+        (o.kind == "court" || o.kind == "procuratorate"))
+      last = &o;
+  if (last != nullptr) return last->canonical;
+  const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(m.sentence)].normalized;
+  std::string_view before = std::string_view(ctx.doc.text()).substr(s.begin, m.span.begin - s.begin);
+  static const RE2 court(R"((\p{Han}{2,24}?(?:人民法院|人民检察院)))");
+  re2::StringPiece input(before.data(), before.size());
+  std::string found, name;
+  while (RE2::FindAndConsume(&input, court, &name)) found = name;
+  if (starts_with(found, "全")) return {};  // 全市法院: several courts, no one convener
+  return found;
+}
+
+// "乌兰浩特市人民法院2025年上半年审判执行工作分析会议": the court before the
+// meeting's name is its convener ("全盟法院…推进会" is not: 全 means many courts).
+void split_leading_convener(StageContext& ctx, WorkRecord& m) {
+  std::string name = text_field(m, "name");
+  if (starts_with(name, "全")) return;
+  static const RE2 lead(R"(^(\p{Han}{2,24}?(?:人民法院|人民检察院|中级法院|检察分院))(.+)$)");
+  std::string court, rest;
+  if (!RE2::FullMatch(name, lead, &court, &rest) || !is_specific(ctx, rest)) return;
+  m.fields.set("organizer", organizer_of(ctx, m, court));
+  m.fields.set("name", rest);
+}
+
+// "中央、自治区、包头市政法工作会议相继召开": one meeting per level, each with
+// the shared tail of the last item.
+std::vector<WorkRecord> split_coordinated(const WorkRecord& m) {
+  std::string name = text_field(m, "name");
+  std::vector<std::string> items;
+  for (std::size_t start = 0;;) {
+    auto at = name.find("、", start);
+    items.push_back(name.substr(start, at == std::string::npos ? std::string::npos : at - start));
+    if (at == std::string::npos) break;
+    start = at + std::string_view("、").size();
+  }
+  static const RE2 level(R"(^(中央|全国|自治区|全区|全省|全市|省|市|\p{Han}{1,6}?(?:省|市|盟|旗|县|区))(.+)$)");
+  std::string last_level, tail;
+  if (items.size() < 2 || !RE2::FullMatch(items.back(), level, &last_level, &tail)) return {m};
+  std::vector<WorkRecord> out;
+  for (const auto& item : items) {
+    WorkRecord copy = m;
+    copy.fields.set("name", item == items.back() ? item : item + tail);
+    out.push_back(std::move(copy));
+  }
+  return out;
+}
+
+// ---- who presided, attended, spoke ------------------------------------------
+
+struct Piece {
+  std::size_t begin = 0, end = 0;  // in the normalized text
+  std::string_view text;
+};
+
+// Splits `text` (starting at `offset`) at the given separators.
+std::vector<Piece> split_at(std::string_view text, std::size_t offset, std::initializer_list<std::string_view> seps) {
+  std::vector<Piece> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size();) {
+    std::size_t matched = 0;
+    if (i < text.size())
+      for (auto sep : seps)
+        if (text.substr(i, sep.size()) == sep) matched = std::max(matched, sep.size());
+    if (i == text.size() || matched > 0) {
+      if (i > start) out.push_back({offset + start, offset + i, text.substr(start, i - start)});
+      if (i == text.size()) break;
+      i += matched;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+bool is_group_word_end(std::string_view s) {
+  for (std::string_view w : {"成员", "负责人", "代表", "干警", "班子", "人员", "联络员", "委员", "干部", "同志", "法官"})
+    if (ends_with(s, w)) return true;
+  return false;
+}
+
+struct Named {
+  std::string name;  // empty: not a person
+  bool title_only = false;
+};
+
+// A person's name in one enumeration item: the people stage's record there,
+// else a title followed by a name ("副检察长乔卫东").
+Named name_in_item(const StageContext& ctx, const Piece& item) {
+  for (const auto& r : ctx.records) {
+    if (r.dropped || r.type != "person" || r.span.begin >= item.end || r.span.end <= item.begin) continue;
+    if (auto name = r.fields.text("name"); name && !name->empty()) return {*name, false};
+  }
+  const Lexicon* titles = ctx.lexicon("meeting_title");
+  if (titles == nullptr) return {};
+  std::string_view text = item.text;
+  bool title_only = false;
+  for (const auto& t : titles->entries) {
+    for (auto at = text.find(t); at != std::string_view::npos; at = text.find(t, at + 1)) {
+      std::string_view rest = text.substr(at + t.size());
+      if (rest.empty()) title_only = true;
+      std::size_t n = char_count(rest);
+      if (n >= 2 && n <= 6 && all_han(rest) && !is_group_word_end(rest) && kind_of(ctx, rest).empty())
+        return {repair_name(rest), false};
+    }
+  }
+  return {{}, title_only};
+}
+
+// The people and groups of a "who" phrase: "党组成员、副检察长乔卫东及各部门负责人"
+// gives 乔卫东 and 各部门负责人; a counted group ("10位人大代表、政协委员")
+// or one closed by 等N家 is a single item.
+std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, std::string_view text, std::size_t offset) {
+  static const RE2 trailing(R"(^(.*?)(?:受邀|应邀|特邀|也|均|分别|共同|一同|等)+$)");
+  static const RE2 leading(R"(^(?:邀请|由|会议由|该院|本院|我院)(.+)$)");
+  std::string trimmed;
+  if (RE2::FullMatch(re2::StringPiece(text.data(), text.size()), trailing, &trimmed)) text = text.substr(0, trimmed.size());
+  std::string rest;
+  if (RE2::FullMatch(re2::StringPiece(text.data(), text.size()), leading, &rest)) {
+    offset += text.size() - rest.size();
+    text = text.substr(text.size() - rest.size());
+  }
+  std::vector<std::pair<std::string, bool>> out;  // (text, is a person)
+  if (text.empty()) return out;
+  static const RE2 counted(R"(^[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|等[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人))");
+  if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), counted)) {
+    out.emplace_back(std::string(text), false);
+    return out;
+  }
+  auto items = split_at(text, offset, {"、", "以及", "及", "和", "与"});
+  std::vector<Named> named;
+  for (const auto& item : items) named.push_back(name_in_item(ctx, item));
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    // A title or the person's court before a name belongs to that name.
+    bool prefix_of_next = i + 1 < items.size() && !named[i + 1].name.empty() && named[i].name.empty() &&
+                          (named[i].title_only || !is_group_word_end(items[i].text));
+    if (prefix_of_next) continue;
+    if (!named[i].name.empty()) out.emplace_back(named[i].name, true);
+    else out.emplace_back(std::string(items[i].text), false);
+  }
+  return out;
+}
+
+void add_unique(std::vector<std::string>& list, const std::string& item) {
+  if (!item.empty() && std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+}
+
+struct Frame {
+  std::vector<std::string> presiders, attendees, speakers;
+};
+
+// The roles one clause gives: "X主持会议并讲话", "X出席座谈会并讲话",
+// "X参加会议", "X作交流发言".
+void read_clause(const StageContext& ctx, const Piece& clause, Frame& frame) {
+  static const RE2 presides(R"(^(.*?)(?:主持召开|主持))");
+  static const RE2 presides_what(R"((?:主持召开|主持)(?:会议|座谈会|学习|本次|此次|并|$))");
+  static const RE2 attends(R"(^(.*?)(?:受邀参加|应邀参加|应邀出席|受邀出席|出席|参加|列席))");
+  static const RE2 speaks(R"(^(.*?)(?:作交流发言|作工作报告|作专题报告|作报告|作发言|发言|讲话|致辞))");
+  static const RE2 other_verb(R"((?:主持|出席|参加|列席|受邀|应邀))");
+  re2::StringPiece text(clause.text.data(), clause.text.size());
+  std::string who;
+  auto people = [&](std::string_view who_text, bool groups_too) {
+    std::vector<std::string> names;
+    for (auto& [item, is_person] : who_items(ctx, who_text, clause.begin))
+      if (is_person || groups_too) names.push_back(item);
+    return names;
+  };
+  if (RE2::PartialMatch(text, presides_what) && RE2::PartialMatch(text, presides, &who))
+    for (auto& n : people(who, false)) add_unique(frame.presiders, n);
+  if (RE2::PartialMatch(text, attends, &who))
+    for (auto& n : people(who, true)) add_unique(frame.attendees, n);
+  if (RE2::PartialMatch(text, speaks, &who)) {
+    // "X主持会议并讲话": the speaker is the subject before the first verb.
+    re2::StringPiece subject(who);
+    std::string before_verb;
+    static const RE2 up_to_verb(R"(^(.*?)(?:主持|出席|参加|列席|受邀|应邀|在会上|在座谈会上))");
+    if (RE2::PartialMatch(subject, up_to_verb, &before_verb)) who = before_verb;
+    else if (RE2::PartialMatch(subject, other_verb)) who.clear();
+    for (auto& n : people(who, false)) add_unique(frame.speakers, n);
+  }
+}
+
+// A sentence that starts the meeting's content ("会议指出", "会上") ends the
+// part of the report that says who took part.
+bool starts_content(std::string_view sentence) {
+  static const RE2 content(R"(^(?:会议|会上|座谈会上|与会|学习会上|会后|会前))");
+  return RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), content);
+}
+
+Frame read_frame(StageContext& ctx, const WorkRecord& m, const std::vector<int>& frame_starts) {
+  Frame frame;
+  const auto& sentences = ctx.doc.sentences();
+  int next_trigger = static_cast<int>(sentences.size());
+  for (int s : frame_starts)
+    if (s > m.sentence) {
+      next_trigger = s;
+      break;
+    }
+  for (int s = m.sentence; s < next_trigger; ++s) {
+    const auto& seg = sentences[static_cast<std::size_t>(s)];
+    bool same_paragraph = seg.paragraph == m.paragraph;
+    // A headline's frame is in the lead paragraph right after it.
+    bool headline_lead = seg.paragraph == m.paragraph + 1 && sentences[static_cast<std::size_t>(s - 1)].paragraph == m.paragraph &&
+                         s - 1 == m.sentence;
+    if (!same_paragraph && !headline_lead) break;
+    std::string_view text = ctx.sentence_text(s);
+    if (s > m.sentence && starts_content(text)) break;
+    for (const auto& clause : split_at(text, seg.normalized.begin, {"，", ",", "；", ";", "。"}))
+      read_clause(ctx, clause, frame);
+  }
+  return frame;
+}
+
+// ---- merging -------------------------------------------------------------------
+
+bool same_meeting(const StageContext& ctx, const WorkRecord& a, const WorkRecord& b) {
+  std::string na = text_field(a, "name"), nb = text_field(b, "name");
+  if (!is_specific(ctx, na) || !is_specific(ctx, nb)) return false;
+  std::string da = text_field(a, "date"), db = text_field(b, "date");
+  if (!da.empty() && !db.empty() && da != db) return false;
+  std::string ka = merge_key(na), kb = merge_key(nb);
+  if (ka == kb) return true;
+  // Within one article a headline may shorten the name the lead gives in full.
+  return a.article == b.article && (ka.find(kb) != std::string::npos || kb.find(ka) != std::string::npos);
+}
+
+void merge_into(WorkRecord& keep, WorkRecord& other) {
+  bool keep_listed = rule_name(keep) == "coordinated";
+  bool other_listed = rule_name(other) == "coordinated";
+  // The name the text gives when it reports the meeting, not the list form.
+  if (keep_listed && !other_listed) {
+    keep.fields.set("name", text_field(other, "name"));
+    keep.rule = other.rule;
+  }
+  for (std::string_view field : {"date", "organizer", "location", "kind"})
+    if (text_field(keep, field).empty() && !text_field(other, field).empty())
+      keep.fields.set(field, text_field(other, field));
+  for (std::string_view field : {"presiders", "attendees", "speakers"}) {
+    auto list = keep.fields.list(field);
+    for (const auto& item : other.fields.list(field)) add_unique(list, item);
+    keep.fields.set(field, list);
+  }
+  keep.mentions.push_back(other.span);
+  keep.mentions.insert(keep.mentions.end(), other.mentions.begin(), other.mentions.end());
+  other.dropped = true;
+}
+
+bool inside_any(const std::vector<WorkRecord>& records, std::size_t begin, std::size_t end) {
+  for (const auto& r : records)
+    if (r.type == "meeting" && r.span.begin <= begin && end <= r.span.end) return true;
+  return false;
+}
+
+// Later mentions of a named meeting ("贯彻落实市委政法工作会议精神") are spans of it.
+void add_name_mentions(StageContext& ctx, WorkRecord& m) {
+  std::string name = text_field(m, "name");
+  if (!is_specific(ctx, name)) return;
+  std::string_view text = ctx.doc.text();
+  for (auto at = text.find(name); at != std::string_view::npos; at = text.find(name, at + name.size())) {
+    Span span{at, at + name.size()};
+    if (inside_any(ctx.records, span.begin, span.end)) continue;
+    if (std::find(m.mentions.begin(), m.mentions.end(), span) == m.mentions.end()) m.mentions.push_back(span);
+  }
+  std::sort(m.mentions.begin(), m.mentions.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+}
+
+}  // namespace
+
+void link_meetings(StageContext& ctx) {
+  // Coordinated names first: each level is a meeting of its own.
+  std::vector<WorkRecord> expanded;
+  for (auto& r : ctx.records) {
+    if (r.type == "meeting" && !r.dropped && rule_name(r) == "coordinated") {
+      for (auto& part : split_coordinated(r)) expanded.push_back(std::move(part));
+    } else {
+      expanded.push_back(std::move(r));
+    }
+  }
+  ctx.records = std::move(expanded);
+
+  std::vector<int> frame_starts;
+  for (const auto& r : ctx.records)
+    if (r.type == "meeting" && !r.dropped && opens_frame(r)) frame_starts.push_back(r.sentence);
+  std::sort(frame_starts.begin(), frame_starts.end());
+  frame_starts.erase(std::unique(frame_starts.begin(), frame_starts.end()), frame_starts.end());
+
+  for (auto& m : ctx.records) {
+    if (m.type != "meeting" || m.dropped) continue;
+    auto rule = rule_name(m);
+    if (rule == "took_place" || rule == "held_at") split_leading_convener(ctx, m);
+    std::string written = text_field(m, "organizer");
+    std::string organizer = organizer_of(ctx, m, written);
+    if (organizer.empty() && rule == "convened") organizer = earlier_convener(ctx, m);
+    if (organizer.empty()) m.fields.erase("organizer");
+    else m.fields.set("organizer", organizer);
+
+    if (text_field(m, "kind").empty()) m.fields.set("kind", kind_of(ctx, text_field(m, "name")));
+
+    // The date of the meeting's own clause (the record's span starts with it).
+    m.fields.set("date", Value{});
+    for (const auto& d : ctx.records) {
+      if (d.type != "date" || d.dropped || d.span.begin < m.span.begin || d.span.end > m.span.end) continue;
+      auto kind = d.fields.text("kind");
+      if (kind && !kind->empty() && *kind != "point") continue;
+      if (auto value = resolved_date(d)) {
+        m.fields.set("date", *value);
+        break;
+      }
+    }
+
+    Frame frame;
+    if (opens_frame(m)) frame = read_frame(ctx, m, frame_starts);
+    m.fields.set("presiders", frame.presiders);
+    // A presider who also "出席" is listed once, as presider.
+    std::vector<std::string> attendees;
+    for (const auto& a : frame.attendees)
+      if (std::find(frame.presiders.begin(), frame.presiders.end(), a) == frame.presiders.end()) attendees.push_back(a);
+    m.fields.set("attendees", attendees);
+    m.fields.set("speakers", frame.speakers);
+    ctx.note("meeting '{}' ({}): date {}, organizer {}, {} presiders, {} attendees, {} speakers", text_field(m, "name"),
+             rule, text_field(m, "date").empty() ? "-" : text_field(m, "date"), organizer.empty() ? "-" : organizer,
+             frame.presiders.size(), attendees.size(), frame.speakers.size());
+  }
+
+  // One record per meeting: merge later mentions into the first.
+  for (std::size_t i = 0; i < ctx.records.size(); ++i) {
+    auto& keep = ctx.records[i];
+    if (keep.type != "meeting" || keep.dropped) continue;
+    for (std::size_t j = i + 1; j < ctx.records.size(); ++j) {
+      auto& other = ctx.records[j];
+      if (other.type != "meeting" || other.dropped || !same_meeting(ctx, keep, other)) continue;
+      ctx.note("meeting '{}' merged into '{}'", text_field(other, "name"), text_field(keep, "name"));
+      merge_into(keep, other);
+    }
+  }
+  for (auto& m : ctx.records)
+    if (m.type == "meeting" && !m.dropped) add_name_mentions(ctx, m);
+}
 
 }  // namespace reportex::internal
