@@ -79,7 +79,7 @@ std::string merge_key(std::string_view name) {
 
 std::optional<std::string> resolved_date(const WorkRecord& date) {
   auto value = date.fields.text("value");
-  static const RE2 resolved(R"([0-9]{4}.*)");
+  static const RE2 resolved(R"([0-9]{4}(?:[-/][0-9A-Za-z/-]+)?)");  // "2025-06-25", not "6月25日"
   if (!value || !RE2::FullMatch(*value, resolved)) return std::nullopt;
   return value;
 }
@@ -342,11 +342,15 @@ bool same_meeting(const StageContext& ctx, const WorkRecord& a, const WorkRecord
 }
 
 void merge_into(WorkRecord& keep, WorkRecord& other) {
+  // The mention that reports the meeting with its day (the lead, not the
+  // headline or a list of levels) gives the name and the convener.
   bool keep_listed = rule_name(keep) == "coordinated";
   bool other_listed = rule_name(other) == "coordinated";
-  // The name the text gives when it reports the meeting, not the list form.
-  if (keep_listed && !other_listed) {
+  bool other_leads = (keep_listed && !other_listed) || (text_field(keep, "date").empty() && !text_field(other, "date").empty());
+  if (other_leads) {
     keep.fields.set("name", text_field(other, "name"));
+    for (std::string_view field : {"organizer", "kind"})
+      if (!text_field(other, field).empty()) keep.fields.set(field, text_field(other, field));
     keep.rule = other.rule;
   }
   for (std::string_view field : {"date", "organizer", "location", "kind"})

@@ -1,0 +1,250 @@
+// Meeting records: the trigger rules of rules/zh-court/meetings.toml and the
+// meetings stage (frames across sentences, coordinated names, merging).
+#include <reportex/reportex.hpp>
+
+#include "extract/matcher.hpp"
+#include "stages/stage.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace {
+
+using Names = std::vector<std::string>;
+
+std::vector<reportex::Record> meetings_in(const std::string& text) {
+  reportex::Extractor extractor(reportex::RuleSet::builtin());
+  std::vector<reportex::Record> out;
+  for (auto& r : extractor.extract(reportex::Document::from_bytes("test.txt", text)))
+    if (r.type == "meeting") out.push_back(std::move(r));
+  return out;
+}
+
+const reportex::Record* named(const std::vector<reportex::Record>& meetings, const std::string& name) {
+  for (const auto& m : meetings)
+    if (m.fields.text("name") == name) return &m;
+  return nullptr;
+}
+
+// Runs matching and the meetings stage with date records whose values are
+// given here, so the date linking is tested apart from the dates stage.
+std::vector<reportex::internal::WorkRecord> link_with_dates(
+    const std::string& text, const std::vector<std::pair<std::string, std::string>>& dates) {
+  using namespace reportex::internal;
+  auto rules = reportex::RuleSet::builtin();
+  auto doc = reportex::Document::from_bytes("test.txt", text);
+  Matcher matcher(rules->impl());
+  auto candidates = matcher.match(doc);
+  resolve_overlaps(candidates);
+  std::vector<WorkRecord> work;
+  for (auto& c : candidates) {
+    if (!c.kept || c.type == "date") continue;
+    WorkRecord w;
+    w.type = c.type;
+    w.span = c.span;
+    w.sentence = c.sentence;
+    w.paragraph = doc.sentences()[static_cast<std::size_t>(c.sentence)].paragraph;
+    w.rule = c.rule;
+    w.fields = c.fields;
+    work.push_back(std::move(w));
+  }
+  for (const auto& [surface, value] : dates) {
+    auto at = doc.text().find(surface);
+    REQUIRE(at != std::string::npos);
+    WorkRecord d;
+    d.type = "date";
+    d.span = {at, at + surface.size()};
+    for (std::size_t s = 0; s < doc.sentences().size(); ++s)
+      if (doc.sentences()[s].normalized.begin <= at && at < doc.sentences()[s].normalized.end) {
+        d.sentence = static_cast<int>(s);
+        d.paragraph = doc.sentences()[s].paragraph;
+      }
+    d.fields.set("value", value);
+    d.fields.set("kind", std::string("point"));
+    work.push_back(std::move(d));
+  }
+  std::stable_sort(work.begin(), work.end(), [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; });
+  StageContext ctx{doc, rules->impl(), work};
+  split_articles(ctx);
+  link_meetings(ctx);
+  std::vector<WorkRecord> out;
+  for (auto& w : work)
+    if (w.type == "meeting" && !w.dropped) out.push_back(std::move(w));
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("meetings") {
+  TEST_CASE("X召开Y: convener, presider, attendees and speakers from the following clauses") {
+    auto m = meetings_in(
+        "7月9日，锡林浩特市人民法院召开2025年上半年审判质效分析会，该院党组书记、院长那日苏主持会议并讲话，"
+        "党组成员、副院长白玉山通报审判运行情况，党组成员、副院长其其格及各部门负责人参加会议。\n\n"
+        "会议强调，要坚持问题导向，院长那日苏要求各庭室对标对表。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("name") == "2025年上半年审判质效分析会");
+    CHECK(m[0].fields.text("kind") == "分析会");
+    CHECK(m[0].fields.text("organizer") == "锡林浩特市人民法院");
+    CHECK(m[0].fields.list("presiders") == Names{"那日苏"});
+    CHECK(m[0].fields.list("attendees") == Names{"其其格", "各部门负责人"});
+    CHECK(m[0].fields.list("speakers") == Names{"那日苏"});
+  }
+
+  TEST_CASE("a counted group is one attendee; distinct groups are split") {
+    auto m = meetings_in(
+        "**通辽讯** 6月12日，开鲁县人民法院召开征求意见座谈会，开鲁县人民法院党组书记、院长包宏伟出席座谈会并讲话，"
+        "8位人大代表、政协委员、人民陪审员代表受邀参加。该院领导班子成员、各庭室负责人及相关联络员参加座谈。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("name") == "征求意见座谈会");
+    CHECK(m[0].fields.list("presiders").empty());
+    CHECK(m[0].fields.list("attendees") ==
+          Names{"包宏伟", "8位人大代表、政协委员、人民陪审员代表", "领导班子成员", "各庭室负责人", "相关联络员"});
+    CHECK(m[0].fields.list("speakers") == Names{"包宏伟"});
+  }
+
+  TEST_CASE("X开展集体学习: the court is the convener, the name is 集体学习") {
+    auto m = meetings_in(
+        "8月5日，鄂伦春自治旗人民法院党组理论学习中心组开展集体学习，该院党组书记、院长达瓦主持会议，"
+        "中心组全体成员参加学习。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("name") == "集体学习");
+    CHECK(m[0].fields.text("kind") == "集体学习");
+    CHECK(m[0].fields.text("organizer") == "鄂伦春自治旗人民法院");
+    CHECK(m[0].fields.list("presiders") == Names{"达瓦"});
+    CHECK(m[0].fields.list("attendees") == Names{"中心组全体成员"});
+  }
+
+  TEST_CASE("Y在Z召开: the place is the location, a 全盟 meeting has no single convener") {
+    auto m = meetings_in(
+        "7月2日，全盟法院诉源治理工作现场会在扎鲁特旗召开。通辽市中级人民法院党组书记、院长吉日嘎拉出席会议并讲话，"
+        "党组成员、副院长包海军主持会议，各旗县法院分管副院长、诉讼服务中心主任参加会议。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("name") == "全盟法院诉源治理工作现场会");
+    CHECK(m[0].fields.text("location") == "扎鲁特旗");
+    CHECK_FALSE(m[0].fields.text("organizer"));
+    CHECK(m[0].fields.list("presiders") == Names{"包海军"});
+    CHECK(m[0].fields.list("attendees") == Names{"吉日嘎拉", "各旗县法院分管副院长", "诉讼服务中心主任"});
+  }
+
+  TEST_CASE("Y召开: a court's name before the meeting's name is its convener") {
+    auto m = meetings_in("7月28日，扎兰屯市人民法院2025年上半年执行工作分析会议召开。该院院长赵德胜主持会议。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("name") == "2025年上半年执行工作分析会议");
+    CHECK(m[0].fields.text("organizer") == "扎兰屯市人民法院");
+    CHECK(m[0].fields.list("presiders") == Names{"赵德胜"});
+
+    auto party = meetings_in("近日，呼和浩特市委政法工作会议召开，部署今年政法工作。");
+    REQUIRE(party.size() == 1);
+    CHECK(party[0].fields.text("name") == "呼和浩特市委政法工作会议");
+    CHECK_FALSE(party[0].fields.text("organizer"));
+  }
+
+  TEST_CASE("开幕/闭幕 report a meeting as held") {
+    auto m = meetings_in("8月1日，全区法院知识产权审判研讨会在呼和浩特开幕。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("kind") == "研讨会");
+    auto closed = meetings_in("9月3日，锡林郭勒盟第五届人民代表大会第二次会议闭幕。");
+    REQUIRE(closed.size() == 1);
+    CHECK(closed[0].fields.text("name") == "锡林郭勒盟第五届人民代表大会第二次会议");
+  }
+
+  TEST_CASE("X举办/举行Y") {
+    auto m = meetings_in("近日，多伦县人民法院举办“法护民企”主题论坛。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("name") == "“法护民企”主题论坛");
+    CHECK(m[0].fields.text("kind") == "论坛");
+    auto held = meetings_in("7月3日，阿荣旗人民检察院举行检察开放日暨司法救助金集中发放活动。");
+    REQUIRE(held.size() == 1);
+    CHECK(held[0].fields.text("name") == "检察开放日暨司法救助金集中发放活动");
+    CHECK(held[0].fields.text("kind") == "发放活动");
+  }
+
+  TEST_CASE("暨 joins two names of one session into one record") {
+    auto m = meetings_in("3月12日，赤峰市召开全市法院执行工作推进会暨执行质效会商会，全面部署今年执行工作。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("name") == "全市法院执行工作推进会暨执行质效会商会");
+    CHECK(m[0].fields.text("organizer") == "赤峰市");  // as written: the text names the city, not a body
+  }
+
+  TEST_CASE("the convener named earlier in the sentence") {
+    auto m = meetings_in("会后，通辽市人民检察院第一时间组织传达，随即召开全市检察长会，研究落实措施。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("name") == "全市检察长会");
+    CHECK(m[0].fields.text("organizer") == "通辽市人民检察院");
+  }
+
+  TEST_CASE("相继召开: one meeting per level; the city level merges with its later report") {
+    auto m = meetings_in(
+        "近期，中央、自治区、呼和浩特市政法工作会议相继召开。\n\n"
+        "3月4日，呼和浩特市委政法工作会议召开，会议部署了六项重点工作。全市法院要认真贯彻呼和浩特市委政法工作会议精神。");
+    REQUIRE(m.size() == 3);
+    CHECK(named(m, "中央政法工作会议") != nullptr);
+    CHECK(named(m, "自治区政法工作会议") != nullptr);
+    const auto* city = named(m, "呼和浩特市委政法工作会议");
+    REQUIRE(city != nullptr);
+    CHECK(city->mentions.size() == 3);  // the list, the report, the later mention
+  }
+
+  TEST_CASE("the headline and the lead are one meeting; the lead gives name and date") {
+    auto linked = link_with_dates(
+        "## 临河区检察院召开检察业务数据会商会\n\n"
+        "7月8日，巴彦淖尔市临河区人民检察院召开2025年上半年检察业务数据会商会，总结2024年以来的经验。",
+        {{"7月8日", "2025-07-08"}, {"2024年以来", "2024"}});
+    REQUIRE(linked.size() == 1);
+    CHECK(linked[0].fields.text("name") == "2025年上半年检察业务数据会商会");
+    CHECK(linked[0].fields.text("date") == "2025-07-08");
+    CHECK(linked[0].fields.text("organizer") == "巴彦淖尔市临河区人民检察院");
+    CHECK(linked[0].mentions.size() == 1);
+  }
+
+  TEST_CASE("the date is the one of the meeting's own clause") {
+    auto linked = link_with_dates("2月22日，鄂尔多斯市中级人民法院召开全市法院院长会议，总结2023年工作，部署2024年任务。",
+                                  {{"2月22日", "2024-02-22"}, {"2023年", "2023"}, {"2024年", "2024"}});
+    REQUIRE(linked.size() == 1);
+    CHECK(linked[0].fields.text("date") == "2024-02-22");
+
+    auto undated = link_with_dates("近期，乌海市委政法工作会议召开，2025年全市政法工作目标明确。", {{"2025年", "2025"}});
+    REQUIRE(undated.size() == 1);
+    CHECK_FALSE(undated[0].fields.text("date"));
+  }
+
+  TEST_CASE("meetings with different days are not merged") {
+    auto linked = link_with_dates(
+        "3月1日，包头市召开全市法院院长会议。\n\n4月2日，包头市召开全市法院院长会议。",
+        {{"3月1日", "2025-03-01"}, {"4月2日", "2025-04-02"}});
+    CHECK(linked.size() == 2);
+  }
+
+  TEST_CASE("会议指出/强调 adds nothing, and the next meeting ends the frame") {
+    auto m = meetings_in(
+        "**乌海讯** 7月11日，乌海市中级人民法院召开审判管理工作推进会。该院院长额尔敦主持会议。\n\n"
+        "会议强调，全体干警要参加岗位练兵，副院长阎志刚主持相关工作。\n\n"
+        "**兴安讯** 7月14日，兴安盟中级人民法院召开执行工作调度会，副院长冀红梅主持会议，各庭室负责人参加会议。");
+    REQUIRE(m.size() == 2);
+    CHECK(m[0].fields.list("presiders") == Names{"额尔敦"});
+    CHECK(m[0].fields.list("attendees").empty());
+    CHECK(m[1].fields.list("presiders") == Names{"冀红梅"});
+    CHECK(m[1].fields.list("attendees") == Names{"各庭室负责人"});
+  }
+
+  TEST_CASE("plans, routines and standing mechanisms are not meetings") {
+    CHECK(meetings_in("该院与旗政府建立沟通机制，定期召开府院联席会议，共商化解举措。").empty());
+    CHECK(meetings_in("该院健全专业法官会议制度，完善审判质效分析例会制度。").empty());
+    CHECK(meetings_in("各党支部要在4月底前召开专题组织生活会，逐条对照检查。").empty());
+    CHECK(meetings_in("目前，该院正积极筹备第三届蒙晋冀长城金三角司法协作交流会。").empty());
+    CHECK(meetings_in("该院常态化召开审判委员会会议，研究重大疑难案件。").empty());
+    CHECK(meetings_in("上半年，该院召开新闻发布会4场，发布典型案例27件。").empty());
+    CHECK(meetings_in("该院党组坚持每月开展2次集体学习。").empty());
+  }
+
+  TEST_CASE("meetings cited as guidance are not meetings") {
+    CHECK(meetings_in("全院干警要深入学习贯彻党的二十大和二十届三中全会精神。").empty());
+    CHECK(meetings_in("认真学习领会习近平总书记在民营企业座谈会上的重要讲话精神。").empty());
+    CHECK(meetings_in("会上传达学习了中央、自治区、市政法工作会议精神。").empty());
+    CHECK(meetings_in("会议召开前，各部门报送了上半年工作总结。").empty());
+  }
+}
