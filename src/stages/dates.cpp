@@ -1,9 +1,213 @@
-// The dates stage: being written (see the issue). Until then it leaves the
-// records as the rules made them.
+// The dates stage: finds the document's reference date and resolves every
+// `date` record against it, the way a reader of the report does.
+//
+// The reference comes from the caller when given (DocumentOptions), else from
+// the document, in this order:
+//   1. a page date: a full date printed with the page ("2025年06月27日 05版",
+//      "发布时间：2025-06-16", or a line holding only the date);
+//   2. a dateline date ("**兴安讯** 7月3日，", "本报北京3月5日电"); a yearless
+//      one takes its year from 3.-4.;
+//   3. the explicit full dates of the text (the latest one in the text's year);
+//   4. the years the text talks about: the most frequent explicit year, or a
+//      year after it when the text names that too (a meeting that sums up
+//      2023 and plans 2024 is reported in 2024).
+// Page and dateline dates with their own year count as a given reference
+// (year_source "reference"); everything found by 2.-4. otherwise is
+// "inferred".
+//
+// A date whose year cannot be known (no reference and no year anywhere in
+// the text) keeps its record with value null: SCHEMA.md says a field the
+// extractor cannot determine is null, never guessed, and the record still
+// tells the reader that a date was mentioned and of which granularity.
+#include "convert/calendar.hpp"
 #include "stages/stage.hpp"
 
-namespace reportex::internal {
+#include <re2/re2.h>
 
-void resolve_dates(StageContext&) {}
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reportex::internal {
+namespace {
+
+struct DateMentionAt {
+  WorkRecord* record;
+  CalendarExpr expr;
+};
+
+std::string_view sentence_before(const StageContext& ctx, const WorkRecord& r) {
+  const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
+  return std::string_view(ctx.doc.text()).substr(s.begin, r.span.begin - s.begin);
+}
+
+std::string_view sentence_after(const StageContext& ctx, const WorkRecord& r) {
+  const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
+  return std::string_view(ctx.doc.text()).substr(r.span.end, s.end - r.span.end);
+}
+
+bool partial_match(std::string_view text, const RE2& re) {
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
+}
+
+// A full date printed as the page's or the web page's date.
+bool is_page_date(const StageContext& ctx, const WorkRecord& r) {
+  static const RE2 page_number(R"(^\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?\s*第?[0-9]{1,3}版)");
+  static const RE2 label(R"((?:发布时间|发布日期|发稿时间|日期|时间)\s*:\s*$)");
+  // The date alone on its line, maybe with the weekday or brackets around it.
+  static const RE2 alone_before(R"(^[\s(]*$)");
+  static const RE2 alone_after(R"(^[\s)]*(?:星期[一二三四五六日天])?[\s)]*$)");
+  std::string_view before = sentence_before(ctx, r), after = sentence_after(ctx, r);
+  return partial_match(after, page_number) || partial_match(before, label) ||
+         (partial_match(before, alone_before) && partial_match(after, alone_after));
+}
+
+// The date right after a dateline mark ("**兴安讯** 7月3日") or before 电
+// ("新华社北京3月5日电").
+bool is_dateline_date(const StageContext& ctx, const WorkRecord& r) {
+  static const RE2 news_agency_after(R"(^电)");
+  static const RE2 mark_before(R"(^[\s#*]*\p{Han}{2,8}讯[\s*]*$)");
+  return partial_match(sentence_after(ctx, r), news_agency_after) ||
+         partial_match(sentence_before(ctx, r), mark_before);
+}
+
+// The year the text talks about: the most frequent explicit year (the later
+// one on a tie), or the latest year named at most one year after it.
+int year_of_text(const std::vector<DateMentionAt>& dates) {
+  std::map<int, int> count;
+  for (const auto& d : dates)
+    if (d.expr.start.year) ++count[*d.expr.start.year];
+  if (count.empty()) return 0;
+  int frequent = 0, best = 0;
+  for (const auto& [year, n] : count)
+    if (n >= best) frequent = year, best = n;
+  int year = frequent;
+  for (const auto& entry : count)
+    if (entry.first == frequent + 1) year = entry.first;
+  return year;
+}
+
+struct FoundReference {
+  DateReference ref;
+  std::string how;
+};
+
+FoundReference find_reference(const StageContext& ctx, const std::vector<DateMentionAt>& dates) {
+  FoundReference found;
+  if (const auto& given = ctx.doc.reference_date()) {
+    found.ref = DateReference{*given, given->year, false};
+    found.how = "given by the caller";
+    return found;
+  }
+  for (const auto& d : dates) {
+    if (auto date = full_date(d.expr); date && d.expr.kind == CalendarKind::point && is_page_date(ctx, *d.record)) {
+      found.ref = DateReference{*date, date->year, false};
+      found.how = fmt::format("page date '{}'", ctx.text(*d.record));
+      return found;
+    }
+  }
+  const DateMentionAt* dateline = nullptr;
+  for (const auto& d : dates) {
+    const CalendarPoint& p = d.expr.start;
+    if (d.expr.kind == CalendarKind::point && p.month && p.day && !p.year_offset && !p.month_offset &&
+        is_dateline_date(ctx, *d.record)) {
+      dateline = &d;
+      break;
+    }
+  }
+  if (dateline != nullptr) {
+    if (auto date = full_date(dateline->expr)) {
+      found.ref = DateReference{*date, date->year, false};
+      found.how = fmt::format("dateline date '{}'", ctx.text(*dateline->record));
+      return found;
+    }
+  }
+  int year = year_of_text(dates);
+  if (year == 0) {
+    found.how = "none: no page date, dateline or year in the text";
+    return found;
+  }
+  found.ref.year = year;
+  found.ref.year_inferred = true;
+  if (dateline != nullptr) {
+    const CalendarPoint& p = dateline->expr.start;
+    found.ref.date = CivilDate{year, p.month, p.day};
+    found.how = fmt::format("dateline date '{}' in the text's year {}", ctx.text(*dateline->record), year);
+    return found;
+  }
+  std::optional<CivilDate> latest;
+  const WorkRecord* latest_record = nullptr;
+  for (const auto& d : dates) {
+    auto date = full_date(d.expr);
+    if (date && date->year == year && (!latest || *date > *latest)) latest = date, latest_record = d.record;
+  }
+  if (latest) {
+    found.ref.date = latest;
+    found.how = fmt::format("latest full date '{}' of the text's year {}", ctx.text(*latest_record), year);
+    return found;
+  }
+  found.how = fmt::format("the year the text talks about, {}", year);
+  return found;
+}
+
+std::string quarter_label(const std::string& year_month, int quarter) {
+  return year_month.substr(0, 4) + "-Q" + std::to_string(quarter);
+}
+
+// Writes the resolution into the record's fields. A range's value is the
+// interval "start/end" (ISO 8601), each end in the granularity written:
+// "1至5月" is 2025-01/2025-05, "前三季度" is 2025-Q1/2025-Q3.
+void set_fields(WorkRecord& r, const CalendarExpr& e, ResolvedDate d) {
+  if (e.kind == CalendarKind::range && !d.value.empty() && d.start && d.end) {
+    if (e.start.quarter && e.end && e.end->quarter) {
+      d.start = quarter_label(*d.start, e.start.quarter);
+      d.end = quarter_label(*d.end, e.end->quarter);
+    }
+    d.value = *d.start + "/" + *d.end;
+  }
+  auto set_or_erase = [&r](std::string_view field, const std::optional<std::string>& value) {
+    if (value && !value->empty()) r.fields.set(field, Value{*value});
+    else r.fields.erase(field);
+  };
+  set_or_erase("value", d.value);
+  set_or_erase("granularity", d.granularity);
+  set_or_erase("kind", d.kind);
+  set_or_erase("start", d.start);
+  set_or_erase("end", d.end);
+  set_or_erase("year_source", d.year_source);
+}
+
+}  // namespace
+
+void resolve_dates(StageContext& ctx) {
+  std::vector<DateMentionAt> dates;
+  for (auto& r : ctx.records) {
+    if (r.type != "date" || r.dropped) continue;
+    auto written = r.fields.text("value");
+    auto expr = written ? parse_calendar(*written) : std::nullopt;
+    if (!expr) {  // the calendar converter accepted it, so only a rule without value= gets here
+      r.dropped = true;
+      continue;
+    }
+    dates.push_back({&r, *expr});
+  }
+
+  FoundReference found = find_reference(ctx, dates);
+  ctx.reference_date = found.ref.date;
+  ctx.reference_year = found.ref.year;
+  ctx.year_inferred = found.ref.year_inferred;
+  ctx.note("reference: {} (date {}, year {})", found.how,
+           found.ref.date ? found.ref.date->to_string() : std::string("unknown"),
+           found.ref.year != 0 ? std::to_string(found.ref.year) : std::string("unknown"));
+
+  for (auto& d : dates) {
+    ResolvedDate resolved = resolve(d.expr, found.ref);
+    set_fields(*d.record, d.expr, resolved);
+    if (resolved.value.empty())
+      ctx.note("date '{}': year unknown, value left null", ctx.text(*d.record));
+  }
+}
 
 }  // namespace reportex::internal
