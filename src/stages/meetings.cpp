@@ -206,7 +206,12 @@ struct Named {
 Named name_in_item(const StageContext& ctx, const Piece& item) {
   for (const auto& r : ctx.records) {
     if (r.dropped || r.type != "person" || r.span.begin >= item.end || r.span.end <= item.begin) continue;
-    if (auto name = r.fields.text("name"); name && !name->empty()) return {*name, false};
+    auto name = r.fields.text("name");
+    if (!name || name->empty()) continue;
+    // The name closes its item; a record that ends in a later item makes
+    // this one a title before it ("党组成员、副检察长乔卫东").
+    if (ends_with(item.text, *name)) return {*name, false};
+    if (r.span.end > item.end) return {{}, true};
   }
   const Lexicon* titles = ctx.lexicon("meeting_title");
   if (titles == nullptr) return {};
@@ -417,10 +422,15 @@ void link_meetings(StageContext& ctx) {
 
     if (text_field(m, "kind").empty()) m.fields.set("kind", kind_of(ctx, text_field(m, "name")));
 
-    // The date of the meeting's own clause (the record's span starts with it).
+    // The date of the meeting's own clause, before its name (the record's
+    // span starts with it); a date inside the name ("上半年…会商会") is not
+    // the day it met.
+    std::string_view record_text = ctx.text(m);
+    auto name_at = record_text.rfind(text_field(m, "name"));
+    std::size_t name_begin = m.span.begin + (name_at == std::string_view::npos ? record_text.size() : name_at);
     m.fields.set("date", Value{});
     for (const auto& d : ctx.records) {
-      if (d.type != "date" || d.dropped || d.span.begin < m.span.begin || d.span.end > m.span.end) continue;
+      if (d.type != "date" || d.dropped || d.span.begin < m.span.begin || d.span.end > name_begin) continue;
       auto kind = d.fields.text("kind");
       if (kind && !kind->empty() && *kind != "point") continue;
       if (auto value = resolved_date(d)) {
