@@ -1,0 +1,361 @@
+// Date records: the rules of rules/zh-court/dates.toml (which spans are
+// dates, which are not) and the dates stage (the document's reference date,
+// and each record's value, granularity, kind, start/end and year_source).
+#include <reportex/reportex.hpp>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace {
+
+using reportex::CivilDate;
+
+std::vector<reportex::Record> dates_in(const std::string& text, std::optional<CivilDate> reference = std::nullopt) {
+  static const reportex::Extractor extractor(reportex::RuleSet::builtin());
+  reportex::DocumentOptions options;
+  options.reference_date = reference;
+  std::vector<reportex::Record> out;
+  for (auto& r : extractor.extract(reportex::Document::from_bytes("test.txt", text, options)))
+    if (r.type == "date") out.push_back(std::move(r));
+  return out;
+}
+
+const reportex::Record* at(const std::vector<reportex::Record>& dates, const std::string& text) {
+  auto it = std::find_if(dates.begin(), dates.end(), [&](const auto& r) { return r.text == text; });
+  return it == dates.end() ? nullptr : &*it;
+}
+
+std::string field(const reportex::Record& r, const char* name) { return r.fields.text(name).value_or(""); }
+
+// A sentence, the date expression the rules must find in it, and its resolution.
+struct Form {
+  const char* sentence;
+  const char* span;
+  const char* value;
+  const char* granularity;
+  const char* kind;
+};
+
+// Resolved against a report of 2025-12-28, so that every yearless month and
+// day of 2025 lies before the reference date.
+const CivilDate kLateInYear{2025, 12, 28};
+
+const Form kForms[] = {
+    // Full dates, in every way reports write them
+    {"2025年06月27日 05版", "2025年06月27日", "2025-06-27", "day", "point"},
+    {"2025年6月7日，该院召开党组会议。", "2025年6月7日", "2025-06-07", "day", "point"},
+    {"二〇二四年三月八日，全院女干警参加座谈。", "二〇二四年三月八日", "2024-03-08", "day", "point"},
+    {"二零二三年十二月三十一日，工作报告定稿。", "二零二三年十二月三十一日", "2023-12-31", "day", "point"},
+    {"该院于2025.6.27公布审判数据。", "2025.6.27", "2025-06-27", "day", "point"},
+    {"发布时间：2025-06-16 来源：海勃湾区人民法院", "2025-06-16", "2025-06-16", "day", "point"},
+    {"截稿日期为2025/6/20。", "2025/6/20", "2025-06-20", "day", "point"},
+    {"2025 年 3 月 15 日，调解室挂牌。", "2025年3月15日", "2025-03-15", "day", "point"},
+    {"2025年\n3月15日，调解室挂牌。", "2025年3月15日", "2025-03-15", "day", "point"},
+    {"２０２５年８月６日　星期三", "2025年8月6日", "2025-08-06", "day", "point"},
+    {"2025年3月15日上午，庭审在科技法庭进行。", "2025年3月15日上午", "2025-03-15", "day", "point"},
+    {"2024年12月1号，新办公楼启用。", "2024年12月1号", "2024-12-01", "day", "point"},
+    // Month and day without a year
+    {"6月25日，赤峰市中级人民法院召开座谈会。", "6月25日", "2025-06-25", "day", "point"},
+    {"**兴安讯** 7月3日，兴安盟中级人民法院召开党组会议。", "7月3日", "2025-07-03", "day", "point"},
+    {"2 月 18 日，全市法院院长会议召开。", "2月18日", "2025-02-18", "day", "point"},
+    {"11月18日上午，院党组召开专题会议。", "11月18日上午", "2025-11-18", "day", "point"},
+    {"6月25日下午，调研组到基层法庭调研。", "6月25日下午", "2025-06-25", "day", "point"},
+    {"6月25日晚，执行干警开展夜间执行。", "6月25日晚", "2025-06-25", "day", "point"},
+    {"12月1号，新办公楼启用。", "12月1号", "2025-12-01", "day", "point"},
+    {"三月八日，院工会组织女干警开展活动。", "三月八日", "2025-03-08", "day", "point"},
+    {"十二月二十日，年度考核结束。", "十二月二十日", "2025-12-20", "day", "point"},
+    {"７月３１日，乌兰浩特市人民法院召开分析会。", "7月31日", "2025-07-31", "day", "point"},
+    // Months
+    {"3月，全院开展作风纪律教育整顿。", "3月", "2025-03", "month", "point"},
+    {"3月份，全院开展作风纪律教育整顿。", "3月份", "2025-03", "month", "point"},
+    {"十月，该院启动执行攻坚。", "十月", "2025-10", "month", "point"},
+    {"6月底，该院清理长期未结案件56件。", "6月底", "2025-06", "month", "point"},
+    {"6月初，专项行动全面铺开。", "6月初", "2025-06", "month", "point"},
+    {"6月中旬，督导组进驻基层法院。", "6月中旬", "2025-06", "month", "point"},
+    {"6月上旬，督导组进驻基层法院。", "6月上旬", "2025-06", "month", "point"},
+    {"6月下旬，督导组进驻基层法院。", "6月下旬", "2025-06", "month", "point"},
+    {"6月末，各庭室完成自查。", "6月末", "2025-06", "month", "point"},
+    {"——2025年1月在区人民代表大会上", "2025年1月", "2025-01", "month", "point"},
+    {"2024年12月，该院被评为先进集体。", "2024年12月", "2024-12", "month", "point"},
+    {"二〇二四年十月，新审判楼投入使用。", "二〇二四年十月", "2024-10", "month", "point"},
+    {"本月，全院开展安全检查。", "本月", "2025-12", "month", "point"},
+    {"上个月，全院开展安全检查。", "上个月", "2025-11", "month", "point"},
+    // Years, written and relative
+    {"2024年，全院审结案件4127件。", "2024年", "2024", "year", "point"},
+    {"印发《2025年度教育培训计划》。", "2025年度", "2025", "year", "point"},
+    {"二〇二四年，全院审结案件4127件。", "二〇二四年", "2024", "year", "point"},
+    {"今年，市委政法工作会议明确了目标任务。", "今年", "2025", "year", "point"},
+    {"去年，全院审结案件4127件。", "去年", "2024", "year", "point"},
+    {"前年，全院审结案件3860件。", "前年", "2023", "year", "point"},
+    {"明年，该院将启用新审判楼。", "明年", "2026", "year", "point"},
+    {"抓好队伍建设是本年度的重要工作。", "本年度", "2025", "year", "point"},
+    {"上年同期审结案件2105件。", "上年", "2024", "year", "point"},
+    {"去年度考核中，该院位列全市第一。", "去年度", "2024", "year", "point"},
+    {"大前年，该院完成了审判楼改造。", "大前年", "2022", "year", "point"},
+    // Parts of years
+    {"上半年，该院共受理审查逮捕案件153件。", "上半年", "2025-H1", "half", "point"},
+    {"下半年，全院将持续开展执行攻坚。", "下半年", "2025-H2", "half", "point"},
+    {"会议通报了今年上半年审判执行工作情况。", "今年上半年", "2025-H1", "half", "point"},
+    {"该院召开2025年上半年检察业务数据会商会。", "2025年上半年", "2025-H1", "half", "point"},
+    {"去年下半年，全院结案率明显提升。", "去年下半年", "2024-H2", "half", "point"},
+    {"一季度，该院受理各类案件1012件。", "一季度", "2025-Q1", "quarter", "point"},
+    {"第一季度，该院受理各类案件1012件。", "第一季度", "2025-Q1", "quarter", "point"},
+    {"第三季度，该院受理各类案件1190件。", "第三季度", "2025-Q3", "quarter", "point"},
+    {"2025年第二季度，全盟法院结案率达90.2%。", "2025年第二季度", "2025-Q2", "quarter", "point"},
+    {"四季度，各庭室集中清理积案。", "四季度", "2025-Q4", "quarter", "point"},
+    {"前三季度，该院共受理各类案件3500件。", "前三季度", "2025-Q1/2025-Q3", "quarter", "range"},
+    {"阿拉善盟中级人民法院发布2025年前三季度审判执行数据。", "2025年前三季度", "2025-Q1/2025-Q3", "quarter", "range"},
+    {"今年前两季度，全市法院新收案件增长。", "今年前两季度", "2025-Q1/2025-Q2", "quarter", "range"},
+    {"年初，该院制定了全年学习计划。", "年初", "2025", "year", "point"},
+    {"年底，该院完成全部考核。", "年底", "2025", "year", "point"},
+    {"年末，全院召开总结会议。", "年末", "2025", "year", "point"},
+    {"2024年底，全市共有人民法庭42个。", "2024年底", "2024", "year", "point"},
+    {"2024年初，该院制定三年规划。", "2024年初", "2024", "year", "point"},
+    {"今年年底，新审判楼将投入使用。", "今年年底", "2025", "year", "point"},
+    {"今年初，该院制定了全年学习计划。", "今年初", "2025", "year", "point"},
+    {"去年年底，该院未结案件降至历史最低。", "去年年底", "2024", "year", "point"},
+    // Ranges
+    {"1至5月，全市法院新收执行案件8216件。", "1至5月", "2025-01/2025-05", "month", "range"},
+    {"1—5月，全市法院新收执行案件8216件。", "1—5月", "2025-01/2025-05", "month", "range"},
+    {"1-5月，全市法院新收执行案件8216件。", "1-5月", "2025-01/2025-05", "month", "range"},
+    {"1~5月，全市法院新收执行案件8216件。", "1~5月", "2025-01/2025-05", "month", "range"},
+    {"今年1至5月，该院诉前调解成功纠纷1327件。", "今年1至5月", "2025-01/2025-05", "month", "range"},
+    {"2025年1—6月，该院审结案件2310件。", "2025年1—6月", "2025-01/2025-06", "month", "range"},
+    {"十至十二月，全院开展积案清理。", "十至十二月", "2025-10/2025-12", "month", "range"},
+    {"一至三季度，全院结案率稳步提升。", "一至三季度", "2025-Q1/2025-Q3", "quarter", "range"},
+    {"二至三季度，全院结案率稳步提升。", "二至三季度", "2025-Q2/2025-Q3", "quarter", "range"},
+    {"3月21日至22日，全区法院执行工作培训班举办。", "3月21日至22日", "2025-03-21/2025-03-22", "day", "range"},
+    {"2024年1月至10月，该院审结涉企案件1450件。", "2024年1月至10月", "2024-01/2024-10", "month", "range"},
+    {"6月30日至7月2日，督导组到各基层法院督导。", "6月30日至7月2日", "2025-06-30/2025-07-02", "day", "range"},
+    {"2024年11月至2025年2月，该院开展冬季攻坚。", "2024年11月至2025年2月", "2024-11/2025-02", "month", "range"},
+    {"《全市法院审判质效提升规划（2023—2027年）》", "2023—2027年", "2023/2027", "year", "range"},
+    {"6月25日-26日，培训班在包头举办。", "6月25日-26日", "2025-06-25/2025-06-26", "day", "range"},
+    // Since
+    {"2025年以来，该院共开展政治轮训3期。", "2025年以来", "2025", "year", "since"},
+    {"今年以来，全院新收案件较去年同期上升。", "今年以来", "2025", "year", "since"},
+    {"今年3月以来，两地法院交叉执行案件3715件。", "今年3月以来", "2025-03", "month", "since"},
+    {"自今年3月以来，两地法院交叉执行案件3715件。", "自今年3月以来", "2025-03", "month", "since"},
+    {"4月以来，该院成交房产、车辆等财产76件。", "4月以来", "2025-04", "month", "since"},
+    {"自2023年起，该院连续三年获评先进集体。", "自2023年起", "2023", "year", "since"},
+    {"从2023年起，该院连续三年获评先进集体。", "从2023年起", "2023", "year", "since"},
+    {"7月1日起，新的立案登记规范正式施行。", "7月1日起", "2025-07-01", "day", "since"},
+    {"从今年3月开始，全院开展专项行动。", "从今年3月开始", "2025-03", "month", "since"},
+    {"2018年至今，该院已连续举办七期培训班。", "2018年至今", "2018", "year", "since"},
+    {"去年以来，全院执结案件数量持续上升。", "去年以来", "2024", "year", "since"},
+    {"年初以来，全院执结案件数量持续上升。", "年初以来", "2025", "year", "since"},
+    {"该规定自2024年7月1日起施行。", "自2024年7月1日起", "2024-07-01", "day", "since"},
+    // Until
+    {"截至6月底，该院立案办理公益诉讼案件216件。", "截至6月底", "2025-06", "month", "until"},
+    {"截至2024年12月31日，全市法院共有员额法官860名。", "截至2024年12月31日", "2024-12-31", "day", "until"},
+    {"截止到6月30日，全院结案率达到92.1%。", "截止到6月30日", "2025-06-30", "day", "until"},
+    {"截至今年5月，已化解信访积案12件。", "截至今年5月", "2025-05", "month", "until"},
+    {"各党支部要在3月底前召开专题组织生活会。", "3月底前", "2025-03", "month", "until"},
+    {"年底前完成全部整改任务。", "年底前", "2025", "year", "until"},
+    {"6月30日前报送自查报告。", "6月30日前", "2025-06-30", "day", "until"},
+    {"6月30日之前报送自查报告。", "6月30日之前", "2025-06-30", "day", "until"},
+    {"截至6月底为止，累计执结案件615件。", "截至6月底为止", "2025-06", "month", "until"},
+    {"二零二三年十二月三十一日前完成清理。", "二零二三年十二月三十一日前", "2023-12-31", "day", "until"},
+};
+
+// Texts with no date at all: the "not a date" cases of the issue, and the
+// numbers and words that look like dates on real pages.
+const char* const kNotDates[] = {
+    "2024年是中华人民共和国成立75周年。",  // (the year is a date; checked apart below)
+    "深入学习贯彻党的二十届三中全会精神。",
+    "积极筹备第二届知识产权司法保护论坛。",
+    "实现“十四五”规划目标任务。",
+    "对超过6个月以上未结案件开展专项清理。",
+    "深入开展“双创双一流”三年行动。",
+    "扎实开展为期两年的专项活动。",
+    "五年来，全市法院共审结各类案件12万件。",
+    "近年来，该院坚持司法为民。",
+    "近期，中央、自治区政法工作会议相继召开。",
+    "院党组决定即日起开展作风整治。",
+    "该院坚持每月召开一次审委会。",
+    "群众可拨打12309检察服务热线反映问题。",
+    "电话: (0471) 4687539、6986512",
+    "联系电话：0471-6986512，手机13904711234。",
+    "邮箱: fyzk2025@163.com 05版",
+    "对照“蒙马奔腾5.1指标体系”查找差距。",
+    "制定年度教育培训计划，加强年度考核。",
+    "迎接新的一年，一直以来，连日来，会后。",
+    "群众诉求7日内答复，3个月内办结。",
+    "该院建院已有10年，三十年来从未间断。",
+    "每年年底进行考核，每年3月开展自查。",
+    "力争提前年底完成清理任务。",
+    "过去年份积存的案件全部清零。",
+    "探索推出“5·8支部工作法”，开展“1+6专项行动”。",
+    "审结案件3551件，同比上升12.3%，办理第3期培训。",
+    "出台十条措施，落实七项重点工作。",
+    "一审、二审案件均按期审结。",
+    "以上月份的数据均为初步统计。",
+    "社会主义精神文明年度评比结果揭晓。",
+};
+
+}  // namespace
+
+TEST_SUITE("dates") {
+  TEST_CASE("every calendar form is found whole and resolved") {
+    std::set<std::string> distinct;
+    for (const Form& form : kForms) {
+      CAPTURE(form.sentence);
+      auto dates = dates_in(form.sentence, kLateInYear);
+      const auto* r = at(dates, form.span);
+      REQUIRE_MESSAGE(r != nullptr, "no date record '" << form.span << "'");
+      CHECK(field(*r, "value") == form.value);
+      CHECK(field(*r, "granularity") == form.granularity);
+      CHECK(field(*r, "kind") == form.kind);
+      // The longest expression is one record: nothing else overlaps it.
+      for (const auto& other : dates)
+        if (&other != r) CHECK_MESSAGE(other.span.begin >= r->span.end, "also '" << other.text << "'");
+      distinct.insert(form.span);
+    }
+    CHECK(distinct.size() >= 100);
+  }
+
+  TEST_CASE("texts that hold no date give no date record") {
+    for (const char* text : kNotDates) {
+      CAPTURE(text);
+      auto dates = dates_in(text, kLateInYear);
+      if (std::string(text).rfind("2024年", 0) == 0) {
+        REQUIRE(dates.size() == 1);  // 2024年 is a date; 75周年 is not
+        CHECK(dates[0].text == "2024年");
+      } else {
+        CHECK_MESSAGE(dates.empty(), "got '" << (dates.empty() ? "" : dates[0].text) << "'");
+      }
+    }
+  }
+
+  TEST_CASE("起诉 is a verb: the day before it is a point, not a start") {
+    auto dates = dates_in("原告于3月5日起诉至法院，请求判令被告支付货款。", kLateInYear);
+    REQUIRE(dates.size() == 1);
+    CHECK(dates[0].text == "3月5日");
+    CHECK(field(dates[0], "kind") == "point");
+  }
+
+  TEST_CASE("ranges, since and until carry start and end") {
+    auto dates = dates_in("2024年1月至10月，该院审结涉企案件1450件；2025年以来，执结案件700件；截至6月底，未结案件降至90件。");
+    REQUIRE(dates.size() == 3);
+    CHECK(field(dates[0], "start") == "2024-01");
+    CHECK(field(dates[0], "end") == "2024-10");
+    CHECK(field(dates[1], "start") == "2025");
+    CHECK(dates[1].fields.find("end") == nullptr);
+    CHECK(field(dates[2], "end") == "2025-06");
+    CHECK(dates[2].fields.find("start") == nullptr);
+  }
+
+  TEST_CASE("the caller's reference date wins, and year_source says so") {
+    auto dates = dates_in("2024年，全院审结案件4127件。6月25日，该院召开座谈会。去年，结案率达95%。",
+                          CivilDate{2023, 7, 1});
+    REQUIRE(dates.size() == 3);
+    CHECK(field(dates[0], "value") == "2024");
+    CHECK(field(dates[0], "year_source") == "explicit");
+    CHECK(field(dates[1], "value") == "2023-06-25");
+    CHECK(field(dates[1], "year_source") == "reference");
+    CHECK(field(dates[2], "value") == "2022");
+    CHECK(field(dates[2], "year_source") == "reference");
+  }
+
+  TEST_CASE("a page date is the reference date") {
+    auto dates = dates_in(
+        "# 法院专刊\n\n电话: (0471) 5206318\n\n2025年06月27日 05版\n\n## 标题\n\n"
+        "**赤峰讯** 6月25日，赤峰市中级人民法院召开征求意见座谈会。会议通报了今年上半年工作。");
+    REQUIRE(dates.size() == 3);
+    CHECK(field(dates[0], "value") == "2025-06-27");
+    CHECK(field(dates[1], "value") == "2025-06-25");
+    CHECK(field(dates[1], "year_source") == "reference");
+    CHECK(field(dates[2], "value") == "2025-H1");
+  }
+
+  TEST_CASE("a web page's publication date and a newspaper header are page dates") {
+    auto web = dates_in("标题\n发布时间：2025-03-05　来源：鄂托克旗人民法院\n\n3月3日，该院召开党组会议。");
+    REQUIRE(web.size() == 2);
+    CHECK(field(web[1], "value") == "2025-03-03");
+    CHECK(field(web[1], "year_source") == "reference");
+
+    auto paper = dates_in("内蒙古法治报　　２０２５年８月６日　星期三　　０３版\n\n７月３１日，该院召开分析会议。");
+    REQUIRE(paper.size() == 2);
+    CHECK(field(paper[1], "value") == "2025-07-31");
+    CHECK(field(paper[1], "year_source") == "reference");
+  }
+
+  TEST_CASE("a yearless day far after the page date belongs to the year before") {
+    auto dates = dates_in("2025年01月06日 03版\n\n12月30日，该院召开年终总结会议。1月3日，该院召开党组会议。");
+    REQUIRE(dates.size() == 3);
+    CHECK(field(dates[1], "value") == "2024-12-30");
+    CHECK(field(dates[2], "value") == "2025-01-03");
+  }
+
+  TEST_CASE("a dateline with its year is the reference date") {
+    auto dates = dates_in("**兴安讯** 2024年7月3日，兴安盟中级人民法院召开党组会议。今年上半年，该院结案2300件。");
+    REQUIRE(dates.size() == 2);
+    CHECK(field(dates[1], "value") == "2024-H1");
+    CHECK(field(dates[1], "year_source") == "reference");
+  }
+
+  TEST_CASE("a yearless dateline takes the text's year, and later months go to the year before") {
+    auto dates = dates_in(
+        "**兴安讯** 7月3日，兴安盟中级人民法院召开2024年上半年工作分析会。"
+        "会议回顾了12月28日以来的专项行动。");
+    REQUIRE(dates.size() == 3);
+    CHECK(field(dates[0], "value") == "2024-07-03");
+    CHECK(field(dates[0], "year_source") == "inferred");
+    CHECK(dates[2].text == "12月28日以来");
+    CHECK(field(dates[2], "value") == "2023-12-28");
+  }
+
+  TEST_CASE("explicit full dates give the reference when no page date is printed") {
+    auto dates = dates_in("2024年9月10日，该院召开执行工作推进会。9月12日，督导组到基层法庭督导。今年以来，执结案件900件。");
+    REQUIRE(dates.size() == 3);
+    CHECK(field(dates[1], "value") == "2024-09-12");
+    CHECK(field(dates[1], "year_source") == "inferred");
+    CHECK(field(dates[2], "value") == "2024");
+  }
+
+  TEST_CASE("a meeting that sums up one year and plans the next is reported in the next") {
+    auto dates = dates_in("2月22日，包头市中级人民法院召开全市法院院长会议，总结2023年全市法院工作，部署2024年工作。");
+    REQUIRE(dates.size() == 3);
+    CHECK(field(dates[0], "value") == "2024-02-22");
+    CHECK(field(dates[0], "year_source") == "inferred");
+    CHECK(field(dates[1], "year_source") == "explicit");
+  }
+
+  TEST_CASE("去年 in a work report delivered in March 2024 is 2023") {
+    auto dates = dates_in(
+        "——2024年3月5日在区第十七届人民代表大会第三次会议上\n\n"
+        "一、2023年工作回顾\n\n去年，全院共受理案件4.2万件。2023年，审结案件3.96万件。");
+    const auto* last_year = at(dates, "去年");
+    REQUIRE(last_year != nullptr);
+    CHECK(field(*last_year, "value") == "2023");
+    CHECK(field(*last_year, "year_source") == "inferred");
+  }
+
+  TEST_CASE("the text's year is its most frequent one, not a far plan year") {
+    auto dates = dates_in("2025年，全院审结案件4127件。2025年是规划收官之年，到2035年基本实现现代化。今年，该院将持续发力。");
+    const auto* this_year = at(dates, "今年");
+    REQUIRE(this_year != nullptr);
+    CHECK(field(*this_year, "value") == "2025");
+  }
+
+  TEST_CASE("with no year anywhere the record stays, its value null") {
+    auto dates = dates_in("6月25日，该院召开座谈会。");
+    REQUIRE(dates.size() == 1);
+    CHECK(dates[0].fields.find("value") == nullptr);
+    CHECK(field(dates[0], "granularity") == "day");
+    CHECK(field(dates[0], "kind") == "point");
+    CHECK(dates[0].fields.find("year_source") == nullptr);
+  }
+
+  TEST_CASE("explain tells how the reference date was found") {
+    reportex::Extractor extractor(reportex::RuleSet::builtin());
+    auto ex = extractor.explain(reportex::Document::from_bytes("t.txt", "2025年06月27日 05版\n\n6月25日，该院召开座谈会。"));
+    bool noted = std::any_of(ex.stages.begin(), ex.stages.end(),
+                             [](const std::string& s) { return s.find("page date '2025年06月27日'") != std::string::npos; });
+    CHECK(noted);
+  }
+}
