@@ -202,8 +202,16 @@ void resolve_dates(StageContext& ctx) {
            found.ref.date ? found.ref.date->to_string() : std::string("unknown"),
            found.ref.year != 0 ? std::to_string(found.ref.year) : std::string("unknown"));
 
+  // "同年10月" and "次年3月" take the year of the date told just before in
+  // their article, not the reference year.
+  int previous_year = 0, previous_article = -1;
   for (auto& d : dates) {
-    ResolvedDate resolved = resolve(d.expr, found.ref);
+    std::string_view written = ctx.text(*d.record);
+    int years_after = written.starts_with("次年") ? 1 : written.starts_with("同年") || written.starts_with("当年") ? 0 : -1;
+    bool follows_previous = years_after >= 0 && previous_year != 0 && previous_article == d.record->article;
+    DateReference previous{std::nullopt, previous_year + std::max(years_after, 0), true};
+    ResolvedDate resolved = resolve(d.expr, follows_previous ? previous : found.ref);
+    if (resolved.year != 0) previous_year = resolved.year, previous_article = d.record->article;
     set_fields(*d.record, d.expr, resolved);
     if (resolved.value.empty())
       ctx.note("date '{}': year unknown, value left null", ctx.text(*d.record));

@@ -342,6 +342,17 @@ TEST_SUITE("dates") {
     CHECK(field(*this_year, "value") == "2025");
   }
 
+  TEST_CASE("同年 and 次年 take the year of the date told before them in the article") {
+    auto dates = dates_in("2019年3月，该院设立家事审判庭；同年10月，成立少年法庭；次年3月，设立速裁团队。",
+                          CivilDate{2025, 6, 27});
+    REQUIRE(dates.size() == 3);
+    CHECK(dates[1].text == "同年10月");
+    CHECK(field(dates[1], "value") == "2019-10");
+    CHECK(field(dates[1], "year_source") == "inferred");
+    CHECK(dates[2].text == "次年3月");
+    CHECK(field(dates[2], "value") == "2020-03");
+  }
+
   TEST_CASE("with no year anywhere the record stays, its value null") {
     auto dates = dates_in("6月25日，该院召开座谈会。");
     REQUIRE(dates.size() == 1);
