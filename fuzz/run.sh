@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets with clang in their own build directory and
+# runs each for SECONDS (default 60), starting from the seed corpora.
+# Exits non-zero when a target finds a crash, a leak, a timeout or a broken
+# invariant; the input that did it is kept in $BUILD/artifacts/.
+# Usage: fuzz/run.sh [SECONDS]     (env: REPORTEX_FUZZ_BUILD_DIR, CXX, JOBS)
+set -euo pipefail
+seconds=${1:-60}
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${REPORTEX_FUZZ_BUILD_DIR:-$root/build-fuzz}
+jobs=${JOBS:-2}
+
+cxx=${CXX:-}
+if [ -z "$cxx" ] || ! "$cxx" --version | grep -q clang; then
+  cxx=$(command -v clang++ || command -v clang++-14 || true)
+fi
+if [ -z "$cxx" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  apt-get install -y -qq clang libclang-rt-14-dev >/dev/null  # the libFuzzer runtime
+  cxx=$(command -v clang++)
+fi
+[ -n "$cxx" ] || { echo "fuzz/run.sh: clang++ not found" >&2; exit 2; }
+
+cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DREPORTEX_BUILD_FUZZ=ON -DREPORTEX_BUILD_TESTS=OFF -DREPORTEX_BUILD_EXAMPLES=OFF -DREPORTEX_INSTALL=OFF >/dev/null
+cmake --build "$build" -j"$jobs" --target fuzz_extract fuzz_rule_pack
+
+"$root/fuzz/make_corpus.sh" "$build/seeds" >/dev/null
+mkdir -p "$build/artifacts"
+status=0
+for target in extract rule_pack; do
+  mkdir -p "$build/corpus/$target"
+  echo "== fuzz_$target for ${seconds}s"
+  # New inputs go to corpus/ (kept between runs), the seeds are read only.
+  log=$build/fuzz_$target.log
+  if ! "$build/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -max_len=65536 \
+      -print_final_stats=1 -artifact_prefix="$build/artifacts/${target}-" \
+      "$build/corpus/$target" "$build/seeds/$target" >"$log" 2>&1; then
+    echo "fuzz_$target: FAILED (input in $build/artifacts, log in $log)" >&2
+    status=1
+  fi
+  # The progress lines are many; the summary and any report are what matter.
+  grep -v -E '^#[0-9]+[[:space:]]+(NEW|REDUCE|pulse)' "$log" | tail -n 60
+done
+exit $status
