@@ -12,8 +12,9 @@ namespace reportex::internal {
 
 namespace {
 
-constexpr std::array<ConverterSpec, 12> kConverters{{
+constexpr std::array<ConverterSpec, 13> kConverters{{
     {"text", 1, 1, FieldType::text},
+    {"join", 1, 4, FieldType::text},
     {"name", 1, 1, FieldType::text},
     {"number", 1, 1, FieldType::number},
     {"integer", 1, 1, FieldType::integer},
@@ -116,6 +117,13 @@ std::optional<Value> convert(std::string_view name, const std::vector<std::optio
     auto n = parse_money(*first, *args[1]);
     if (!n) return std::nullopt;
     return number_value(n->value);
+  }
+  if (name == "join") {  // "受理的128件案件": a subject written in two pieces around the number
+    std::string joined;
+    for (const auto& arg : args)
+      if (arg) joined.append(*arg);
+    if (joined.empty()) return Value{};
+    return Value{std::move(joined)};
   }
   if (!first) return Value{};  // optional capture that did not match: no value
   std::string_view s = *first;
