@@ -1,9 +1,363 @@
-// The count attribution stage: being written (see the issue). Until then it leaves the
-// records as the rules made them.
+// The count attribution stage: cleans the subjects the count rules captured, gives
+// subjectless percents the subjects of the counts they compare, and sets the `org` and
+// `period` of case counts, money and quantities.
+//
+// Subjects. A rule captures the Han text right before a number, which may start with a
+// time word, the court, an adverb or a verb that only introduces the counted thing
+// ("前三季度该院共受理各类案件", "举办政治轮训班"). The word lists of counts.toml say what to
+// trim; date records and court mentions inside the subject are cut off too.
+//
+// Org. The court or procuratorate named last before the number in the same article
+// ("该院" resolved by the organizations stage); null when that mention is a collective
+// ("全市法院": several courts) or when the figure is inside a quotation (someone's words).
+//
+// Period. The date of the sentence the number is in: a point date gives its value, a
+// since-date its year ("今年3月以来" -> 2025), an until-date or a range its value
+// ("截至6月底" -> 2025-06, "前三季度" -> 2025-Q1/2025-Q3). A sentence opening with 其中
+// continues the one before it; in a work report a section headed by a year
+// ("一、2024年工作回顾") gives that year to the figures below it.
 #include "stages/stage.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace reportex::internal {
 
-void attribute_counts(StageContext&) {}
+namespace {
+
+bool is_count(const WorkRecord& r) { return r.type == "case_count" || r.type == "money" || r.type == "quantity"; }
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  return std::min(n, s.size() - i);
+}
+
+std::size_t char_count(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); i += utf8_length(s, i)) ++n;
+  return n;
+}
+
+// The longest entry of `lexicon` that `text` starts with; empty when none.
+std::string_view longest_prefix(const Lexicon* lexicon, std::string_view text) {
+  std::string_view best;
+  if (lexicon == nullptr) return best;
+  for (const auto& entry : lexicon->entries)
+    if (entry.size() > best.size() && starts_with(text, entry)) best = text.substr(0, entry.size());
+  return best;
+}
+
+bool in_lexicon(const Lexicon* lexicon, std::string_view text) {
+  return lexicon != nullptr && lexicon->canonical.count(std::string(text)) > 0;
+}
+
+// A subject and where it starts in the normalized text.
+struct Subject {
+  std::size_t begin = 0;
+  std::string text;
+};
+
+// Where `subject` lies inside the record's span (rules capture it before or after the number).
+std::optional<Subject> locate_subject(const StageContext& ctx, const WorkRecord& r) {
+  auto subject = r.fields.text("subject");
+  if (!subject || subject->empty()) return std::nullopt;
+  std::string_view span = ctx.text(r);
+  std::size_t at = span.find(*subject);
+  if (at == std::string_view::npos) {  // a subject joined from pieces: no single position
+    return Subject{r.span.begin, *subject};
+  }
+  return Subject{r.span.begin + at, *subject};
+}
+
+// Cuts off what precedes the end of any date record or court mention that ends inside
+// the subject: "2025年以来办案效率" -> 办案效率, "全盟法院现有人民法庭" -> 现有人民法庭.
+void cut_after_mentions(const StageContext& ctx, Subject& s) {
+  std::size_t end = s.begin + s.text.size();
+  std::size_t cut = s.begin;
+  for (const auto& d : ctx.records)
+    if (d.type == "date" && d.span.end > s.begin && d.span.end < end) cut = std::max(cut, d.span.end);
+  for (const auto& m : ctx.org_mentions)
+    if (m.span.end > s.begin && m.span.end < end) cut = std::max(cut, m.span.end);
+  if (cut > s.begin) {
+    s.text.erase(0, cut - s.begin);
+    s.begin = cut;
+  }
+}
+
+bool is_digit_before(const StageContext& ctx, std::size_t pos) {
+  if (pos == 0) return false;
+  char c = ctx.doc.text()[pos - 1];
+  return c >= '0' && c <= '9';
+}
+
+// Trims the words that are not part of what is counted from the start of a subject.
+void trim_subject(const StageContext& ctx, Subject& s) {
+  const Lexicon* trim = ctx.lexicon("count_trim");
+  const Lexicon* benefactive = ctx.lexicon("count_benefactive");
+  const Lexicon* action = ctx.lexicon("count_action_verb");
+  auto drop = [&](std::size_t n) {
+    if (n == 0 || n >= s.text.size()) return false;  // never trim a subject away
+    s.text.erase(0, n);
+    s.begin += n;
+    return true;
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    std::string_view t = s.text;
+    if (starts_with(t, "、")) {
+      changed = drop(3);
+      continue;
+    }
+    // "2025年以来办案效率": what is left of a date written in digits.
+    if (is_digit_before(ctx, s.begin)) {
+      for (std::string_view unit : {"年以来", "月以来", "日以来", "年底", "月底", "年", "月", "日", "号"})
+        if (starts_with(t, unit)) {
+          changed = drop(unit.size());
+          break;
+        }
+      if (changed) continue;
+    }
+    if (auto word = longest_prefix(trim, t); !word.empty()) {
+      changed = drop(word.size());
+      continue;
+    }
+    // "为企业挽回经济损失" -> 挽回经济损失: the subject starts at the action.
+    if (auto word = longest_prefix(benefactive, t); !word.empty() && action != nullptr) {
+      std::size_t best = std::string_view::npos;
+      for (const auto& verb : action->entries) {
+        std::size_t at = t.find(verb, word.size());
+        if (at != std::string_view::npos && at > word.size() - 1) best = std::min(best, at);
+      }
+      if (best != std::string_view::npos) changed = drop(best);
+    }
+  }
+}
+
+// "审结3551件" after "受理各类案件4127件": 审结 counts the same cases -> 审结案件.
+void complete_elliptic(const StageContext& ctx, std::vector<WorkRecord*>& counts) {
+  const Lexicon* elliptic = ctx.lexicon("count_elliptic_verb");
+  const Lexicon* verbs = ctx.lexicon("count_case_verb");
+  const WorkRecord* previous = nullptr;
+  for (WorkRecord* r : counts) {
+    if (r->type != "case_count") continue;
+    auto subject = r->fields.text("subject");
+    if (subject && in_lexicon(elliptic, *subject)) {
+      std::string noun = "案件";
+      if (previous != nullptr && previous->sentence == r->sentence) {
+        std::string before = previous->fields.text("subject").value_or("");
+        std::string_view verb = longest_prefix(verbs, before);
+        std::string_view rest = std::string_view(before).substr(verb.size());
+        for (std::string_view kind : {"各类", "各种", "各项"})
+          if (starts_with(rest, kind)) rest.remove_prefix(kind.size());
+        if (!verb.empty() && !rest.empty()) noun = std::string(rest);
+      }
+      r->fields.set("subject", *subject + noun);
+    }
+    previous = r;
+  }
+}
+
+// Percents: the unit, a list subject spread over its values, and the subjects of the
+// counts before a subjectless "同比分别增长…".
+void link_percents(StageContext& ctx) {
+  auto& records = ctx.records;
+  const std::string_view text = ctx.doc.text();
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    WorkRecord& p = records[i];
+    if (p.dropped || p.type != "percent") continue;
+    p.fields.set("unit", ends_with(ctx.text(p), "百分点") ? std::string("个百分点") : std::string("%"));
+    // The group of values one match split: consecutive percents joined by 、.
+    std::vector<WorkRecord*> group{&p};
+    std::size_t j = i + 1;
+    for (; j < records.size(); ++j) {
+      WorkRecord& q = records[j];
+      if (q.dropped) continue;
+      if (q.type != "percent" || q.rule != p.rule || q.sentence != p.sentence) break;
+      if (text.substr(group.back()->span.end, q.span.begin - group.back()->span.end) != "、") break;
+      q.fields.set("unit", ends_with(ctx.text(q), "百分点") ? std::string("个百分点") : std::string("%"));
+      group.push_back(&q);
+    }
+    auto subject = p.fields.text("subject");
+    if (subject && !subject->empty()) {
+      // "提起公诉件数、人数同比分别上升6.2%、4.8%": one item per value.
+      std::vector<std::string> items;
+      std::string_view rest = *subject;
+      for (std::size_t at; (at = rest.find("、")) != std::string_view::npos; rest.remove_prefix(at + 3))
+        items.emplace_back(rest.substr(0, at));
+      items.emplace_back(rest);
+      if (group.size() > 1 && items.size() == group.size()) {
+        // A bare second item (人数) shares the first item's stem (提起公诉件数).
+        std::string stem;
+        if (char_count(items[0]) > 2) stem = items[0].substr(0, items[0].size() - 6);
+        for (std::size_t k = 0; k < group.size(); ++k) {
+          std::string item = items[k];
+          if (k > 0 && char_count(item) == 2 && !stem.empty()) item = stem + item;
+          group[k]->fields.set("subject", item);
+        }
+      }
+    } else {
+      // The counts (or the level percent) just before, in the same sentence, in order.
+      std::vector<const WorkRecord*> before;
+      for (std::size_t k = 0; k < i; ++k) {
+        const WorkRecord& r = records[k];
+        if (r.dropped || r.sentence != p.sentence || r.span.end > p.span.begin) continue;
+        if (!(is_count(r) || r.type == "percent")) continue;
+        auto s = r.fields.text("subject");
+        if (!s || s->empty()) continue;
+        // A 件/人 pair counts one subject once.
+        if (!before.empty() && before.back()->fields.text("subject") == s) continue;
+        before.push_back(&r);
+      }
+      std::size_t n = group.size();
+      for (std::size_t k = 0; k < n && k < before.size(); ++k) {
+        std::size_t from = before.size() - std::min(n, before.size()) + k;
+        std::size_t target = n - std::min(n, before.size()) + k;
+        group[target]->fields.set("subject", *before[from]->fields.text("subject"));
+        ctx.note("percent {}: subject '{}' from the count before it", ctx.text(*group[target]),
+                 *before[from]->fields.text("subject"));
+      }
+    }
+    i = j - 1;
+  }
+}
+
+// True when an unclosed “ precedes `pos` in its sentence: the figure is someone's words.
+bool inside_quotation(const StageContext& ctx, const WorkRecord& r) {
+  std::string_view sentence = ctx.sentence_text(r.sentence);
+  const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
+  std::string_view before = sentence.substr(0, r.span.begin - s.begin);
+  std::size_t open = before.rfind("“");
+  return open != std::string_view::npos && before.find("”", open) == std::string_view::npos;
+}
+
+std::optional<std::string> org_of(const StageContext& ctx, const WorkRecord& r) {
+  if (inside_quotation(ctx, r)) return std::nullopt;
+  const OrgMention* last = nullptr;
+  for (const auto& m : ctx.org_mentions) {
+    if (m.span.begin >= r.span.end) break;
+    if (m.article != r.article || (m.kind != "court" && m.kind != "procuratorate")) continue;
+    last = &m;
+  }
+  if (last == nullptr) {
+    std::size_t a = static_cast<std::size_t>(r.article);
+    if (a < ctx.article_org.size() && !ctx.article_org[a].empty()) return ctx.article_org[a];
+    return std::nullopt;
+  }
+  if (last->canonical.empty()) return std::nullopt;  // a collective: 全市法院
+  return last->canonical;
+}
+
+bool resolved(const std::string& value) {
+  return value.size() >= 4 && std::all_of(value.begin(), value.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The period a date record gives: its value, or its year for a since-date.
+std::optional<std::string> period_of_date(const WorkRecord& d) {
+  auto value = d.fields.text("value");
+  if (!value || !resolved(*value)) return std::nullopt;
+  if (d.fields.text("kind") == std::optional<std::string>("since")) return value->substr(0, 4);
+  return *value;
+}
+
+// The period of each sentence: its last date before each point is found per record; this
+// holds what a sentence passes on (for 其中 and for headed sections).
+struct PeriodContext {
+  std::vector<std::optional<std::string>> sentence_period;  // the sentence's opening date
+  std::vector<std::optional<std::string>> section_period;   // by paragraph: a heading's year
+};
+
+bool is_heading(std::string_view paragraph) {
+  // "一、2024年工作回顾", "二、2025年工作安排": a numbered short line without a full stop.
+  static constexpr std::string_view numerals = "一二三四五六七八九十";
+  std::size_t i = 0;
+  while (i < paragraph.size() && numerals.find(paragraph.substr(i, 3)) != std::string_view::npos &&
+         paragraph.substr(i, 3).size() == 3)
+    i += 3;
+  return i > 0 && paragraph.substr(i, 3) == "、" && char_count(paragraph) <= 30 &&
+         paragraph.find("。") == std::string_view::npos;
+}
+
+PeriodContext period_context(const StageContext& ctx) {
+  PeriodContext pc;
+  const auto& sentences = ctx.doc.sentences();
+  const auto& paragraphs = ctx.doc.paragraphs();
+  pc.sentence_period.resize(sentences.size());
+  pc.section_period.resize(paragraphs.size());
+  std::vector<std::optional<std::string>> paragraph_heading(paragraphs.size());
+  for (const auto& d : ctx.records) {
+    if (d.dropped || d.type != "date") continue;
+    auto period = period_of_date(d);
+    if (!period) continue;
+    auto& slot = pc.sentence_period[static_cast<std::size_t>(d.sentence)];
+    if (!slot) slot = period;
+    const Span& ps = paragraphs[static_cast<std::size_t>(d.paragraph)].normalized;
+    std::string_view paragraph = std::string_view(ctx.doc.text()).substr(ps.begin, ps.size());
+    if (is_heading(paragraph) && !paragraph_heading[static_cast<std::size_t>(d.paragraph)])
+      paragraph_heading[static_cast<std::size_t>(d.paragraph)] = period->substr(0, 4);
+  }
+  std::optional<std::string> section;
+  for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+    const Span& ps = paragraphs[p].normalized;
+    std::string_view paragraph = std::string_view(ctx.doc.text()).substr(ps.begin, ps.size());
+    if (is_heading(paragraph)) section = paragraph_heading[p];
+    pc.section_period[p] = section;
+  }
+  return pc;
+}
+
+std::optional<std::string> period_of(const StageContext& ctx, const PeriodContext& pc, const WorkRecord& r) {
+  // The last date before the number in its sentence.
+  std::optional<std::string> period;
+  for (const auto& d : ctx.records) {
+    if (d.span.begin >= r.span.end) break;
+    if (d.dropped || d.type != "date" || d.sentence != r.sentence) continue;
+    if (auto p = period_of_date(d)) period = p;
+  }
+  if (period) return period;
+  // "其中，审结民商事案件…" goes on with the sentence before it.
+  if (r.sentence > 0 && starts_with(ctx.sentence_text(r.sentence), "其中")) {
+    const auto& prev = pc.sentence_period[static_cast<std::size_t>(r.sentence - 1)];
+    if (prev) return prev;
+  }
+  return pc.section_period[static_cast<std::size_t>(r.paragraph)];
+}
+
+}  // namespace
+
+void attribute_counts(StageContext& ctx) {
+  std::vector<WorkRecord*> counts;
+  for (auto& r : ctx.records) {
+    if (r.dropped || !(is_count(r) || r.type == "percent")) continue;
+    if (auto s = locate_subject(ctx, r)) {
+      cut_after_mentions(ctx, *s);
+      trim_subject(ctx, *s);
+      if (s->text != r.fields.text("subject")) {
+        ctx.note("{} {}: subject trimmed to '{}'", r.type, ctx.text(r), s->text);
+        r.fields.set("subject", s->text);
+      }
+    }
+    if (is_count(r)) counts.push_back(&r);
+  }
+  complete_elliptic(ctx, counts);
+  link_percents(ctx);
+
+  const PeriodContext pc = period_context(ctx);
+  for (WorkRecord* r : counts) {
+    auto org = org_of(ctx, *r);
+    auto period = period_of(ctx, pc, *r);
+    if (org) r->fields.set("org", *org);
+    if (period) r->fields.set("period", *period);
+    ctx.note("{} {}: org {}, period {}", r->type, ctx.text(*r), org.value_or("null"), period.value_or("null"));
+  }
+}
 
 }  // namespace reportex::internal
