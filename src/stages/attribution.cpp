@@ -66,25 +66,30 @@ struct Subject {
   std::string text;
 };
 
-// Where `subject` lies inside the record's span (rules capture it before or after the number).
+// Where `subject` lies: inside the record's span, or before it in the sentence (the person
+// count of "153件231人" shares the subject before 153件). std::nullopt for a subject joined
+// from pieces ("受理的128件案件"), which has no single position.
 std::optional<Subject> locate_subject(const StageContext& ctx, const WorkRecord& r) {
   auto subject = r.fields.text("subject");
   if (!subject || subject->empty()) return std::nullopt;
-  std::string_view span = ctx.text(r);
-  std::size_t at = span.find(*subject);
-  if (at == std::string_view::npos) {  // a subject joined from pieces: no single position
-    return Subject{r.span.begin, *subject};
-  }
-  return Subject{r.span.begin + at, *subject};
+  if (std::size_t at = ctx.text(r).find(*subject); at != std::string_view::npos)
+    return Subject{r.span.begin + at, *subject};
+  const Span& sentence = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
+  std::string_view before = std::string_view(ctx.doc.text()).substr(sentence.begin, r.span.begin - sentence.begin);
+  if (std::size_t at = before.rfind(*subject); at != std::string_view::npos)
+    return Subject{sentence.begin + at, *subject};
+  return std::nullopt;
 }
 
-// Cuts off what precedes the end of any date record or court mention that ends inside
-// the subject: "2025年以来办案效率" -> 办案效率, "全盟法院现有人民法庭" -> 现有人民法庭.
-void cut_after_mentions(const StageContext& ctx, Subject& s) {
+// Cuts off what precedes the end of any date, court mention or other count that ends
+// inside the subject: "2025年以来办案效率" -> 办案效率, "全盟法院现有人民法庭" -> 现有人民法庭,
+// "为312名农民工兑现工资" -> 兑现工资.
+void cut_after_mentions(const StageContext& ctx, const WorkRecord& r, Subject& s) {
   std::size_t end = s.begin + s.text.size();
   std::size_t cut = s.begin;
   for (const auto& d : ctx.records)
-    if (d.type == "date" && d.span.end > s.begin && d.span.end < end) cut = std::max(cut, d.span.end);
+    if (&d != &r && !d.dropped && (d.type == "date" || is_count(d)) && d.span.end > s.begin && d.span.end < end)
+      cut = std::max(cut, d.span.end);
   for (const auto& m : ctx.org_mentions)
     if (m.span.end > s.begin && m.span.end < end) cut = std::max(cut, m.span.end);
   if (cut > s.begin) {
@@ -102,6 +107,7 @@ bool is_digit_before(const StageContext& ctx, std::size_t pos) {
 // Trims the words that are not part of what is counted from the start of a subject.
 void trim_subject(const StageContext& ctx, Subject& s) {
   const Lexicon* trim = ctx.lexicon("count_trim");
+  const Lexicon* units = ctx.lexicon("count_unit");
   const Lexicon* benefactive = ctx.lexicon("count_benefactive");
   const Lexicon* action = ctx.lexicon("count_action_verb");
   auto drop = [&](std::size_t n) {
@@ -117,13 +123,14 @@ void trim_subject(const StageContext& ctx, Subject& s) {
       changed = drop(3);
       continue;
     }
-    // "2025年以来办案效率": what is left of a date written in digits.
+    // "2025年以来办案效率", "312名农民工": what is left of a date or a count in digits.
     if (is_digit_before(ctx, s.begin)) {
       for (std::string_view unit : {"年以来", "月以来", "日以来", "年底", "月底", "年", "月", "日", "号"})
         if (starts_with(t, unit)) {
           changed = drop(unit.size());
           break;
         }
+      if (!changed) changed = drop(longest_prefix(units, t).size());
       if (changed) continue;
     }
     if (auto word = longest_prefix(trim, t); !word.empty()) {
@@ -268,11 +275,11 @@ std::optional<std::string> period_of_date(const WorkRecord& d) {
   return *value;
 }
 
-// The period of each sentence: its last date before each point is found per record; this
-// holds what a sentence passes on (for 其中 and for headed sections).
+// What a sentence passes on to the figures after it.
 struct PeriodContext {
-  std::vector<std::optional<std::string>> sentence_period;  // the sentence's opening date
-  std::vector<std::optional<std::string>> section_period;   // by paragraph: a heading's year
+  std::vector<int> clause_group;  // sentence -> its first sentence: clauses joined by ；are one sentence
+  std::vector<std::optional<std::string>> group_period;    // by first sentence: its first date
+  std::vector<std::optional<std::string>> section_period;  // by paragraph: a heading's year
 };
 
 bool is_heading(std::string_view paragraph) {
@@ -290,14 +297,21 @@ PeriodContext period_context(const StageContext& ctx) {
   PeriodContext pc;
   const auto& sentences = ctx.doc.sentences();
   const auto& paragraphs = ctx.doc.paragraphs();
-  pc.sentence_period.resize(sentences.size());
+  pc.clause_group.resize(sentences.size());
+  pc.group_period.resize(sentences.size());
   pc.section_period.resize(paragraphs.size());
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    pc.clause_group[i] = static_cast<int>(i);
+    if (i == 0 || sentences[i].paragraph != sentences[i - 1].paragraph) continue;
+    std::string_view previous = ctx.sentence_text(static_cast<int>(i - 1));
+    if (ends_with(previous, "；") || ends_with(previous, ";")) pc.clause_group[i] = pc.clause_group[i - 1];
+  }
   std::vector<std::optional<std::string>> paragraph_heading(paragraphs.size());
   for (const auto& d : ctx.records) {
     if (d.dropped || d.type != "date") continue;
     auto period = period_of_date(d);
     if (!period) continue;
-    auto& slot = pc.sentence_period[static_cast<std::size_t>(d.sentence)];
+    auto& slot = pc.group_period[static_cast<std::size_t>(pc.clause_group[static_cast<std::size_t>(d.sentence)])];
     if (!slot) slot = period;
     const Span& ps = paragraphs[static_cast<std::size_t>(d.paragraph)].normalized;
     std::string_view paragraph = std::string_view(ctx.doc.text()).substr(ps.begin, ps.size());
@@ -315,17 +329,18 @@ PeriodContext period_context(const StageContext& ctx) {
 }
 
 std::optional<std::string> period_of(const StageContext& ctx, const PeriodContext& pc, const WorkRecord& r) {
-  // The last date before the number in its sentence.
+  // The last date before the number in its sentence (clauses up to a full stop).
+  const int group = pc.clause_group[static_cast<std::size_t>(r.sentence)];
   std::optional<std::string> period;
   for (const auto& d : ctx.records) {
     if (d.span.begin >= r.span.end) break;
-    if (d.dropped || d.type != "date" || d.sentence != r.sentence) continue;
+    if (d.dropped || d.type != "date" || pc.clause_group[static_cast<std::size_t>(d.sentence)] != group) continue;
     if (auto p = period_of_date(d)) period = p;
   }
   if (period) return period;
   // "其中，审结民商事案件…" goes on with the sentence before it.
-  if (r.sentence > 0 && starts_with(ctx.sentence_text(r.sentence), "其中")) {
-    const auto& prev = pc.sentence_period[static_cast<std::size_t>(r.sentence - 1)];
+  if (group > 0 && starts_with(ctx.sentence_text(group), "其中")) {
+    const auto& prev = pc.group_period[static_cast<std::size_t>(pc.clause_group[static_cast<std::size_t>(group - 1)])];
     if (prev) return prev;
   }
   return pc.section_period[static_cast<std::size_t>(r.paragraph)];
@@ -338,7 +353,7 @@ void attribute_counts(StageContext& ctx) {
   for (auto& r : ctx.records) {
     if (r.dropped || !(is_count(r) || r.type == "percent")) continue;
     if (auto s = locate_subject(ctx, r)) {
-      cut_after_mentions(ctx, *s);
+      cut_after_mentions(ctx, r, *s);
       trim_subject(ctx, *s);
       if (s->text != r.fields.text("subject")) {
         ctx.note("{} {}: subject trimmed to '{}'", r.type, ctx.text(r), s->text);
