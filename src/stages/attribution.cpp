@@ -246,6 +246,42 @@ bool inside_quotation(const StageContext& ctx, const WorkRecord& r) {
   return open != std::string_view::npos && before.find("”", open) == std::string_view::npos;
 }
 
+// The first sentence of the sentence `sentence` belongs to: clauses joined by ；are one.
+int sentence_start(const StageContext& ctx, int sentence) {
+  const auto& sentences = ctx.doc.sentences();
+  while (sentence > 0 && sentences[static_cast<std::size_t>(sentence)].paragraph ==
+                             sentences[static_cast<std::size_t>(sentence - 1)].paragraph) {
+    std::string_view previous = ctx.sentence_text(sentence - 1);
+    if (!ends_with(previous, "；") && !ends_with(previous, ";")) break;
+    --sentence;
+  }
+  return sentence;
+}
+
+// True when a collective ("全市法院") opens a clause of `r`'s sentence after `from`, as the
+// one who did what is counted: "2024年，全市法院审结…", not "入选全区法院人才库".
+bool collective_before(const StageContext& ctx, const WorkRecord& r, std::size_t from) {
+  const Lexicon* collective = ctx.lexicon("count_collective");
+  if (collective == nullptr) return false;
+  const std::string_view text = ctx.doc.text();
+  const Span& first = ctx.doc.sentences()[static_cast<std::size_t>(sentence_start(ctx, r.sentence))].normalized;
+  from = std::max(from, first.begin);
+  if (from >= r.span.end) return false;
+  std::string_view scope = text.substr(from, r.span.end - from);
+  for (const auto& word : collective->entries) {
+    for (std::size_t at = scope.find(word); at != std::string_view::npos; at = scope.find(word, at + 1)) {
+      std::size_t pos = from + at;
+      bool opens = pos == first.begin;
+      for (std::string_view mark : {"，", ",", "；", ";", "：", ":", "。"})
+        opens = opens || (pos >= mark.size() && text.substr(pos - mark.size(), mark.size()) == mark);
+      for (const auto& d : ctx.records)
+        opens = opens || (d.type == "date" && d.span.end == pos);
+      if (opens) return true;
+    }
+  }
+  return false;
+}
+
 std::optional<std::string> org_of(const StageContext& ctx, const WorkRecord& r) {
   if (inside_quotation(ctx, r)) return std::nullopt;
   const OrgMention* last = nullptr;
@@ -254,6 +290,8 @@ std::optional<std::string> org_of(const StageContext& ctx, const WorkRecord& r) 
     if (m.article != r.article || (m.kind != "court" && m.kind != "procuratorate")) continue;
     last = &m;
   }
+  // A collective named after the last court: the figure is the courts' together.
+  if (collective_before(ctx, r, last != nullptr ? last->span.end : 0)) return std::nullopt;
   if (last == nullptr) {
     std::size_t a = static_cast<std::size_t>(r.article);
     if (a < ctx.article_org.size() && !ctx.article_org[a].empty()) return ctx.article_org[a];
