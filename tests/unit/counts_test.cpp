@@ -1,0 +1,166 @@
+// Counts: case counts, money, quantities and percents on reports written in the style of
+// the seed pages, with their subjects, org and period.
+
+#include <reportex/reportex.hpp>
+
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace {
+
+std::vector<reportex::Record> extract(const std::string& text, const char* reference_date = nullptr) {
+  reportex::DocumentOptions options;
+  if (reference_date != nullptr) options.reference_date = reportex::CivilDate::parse(reference_date);
+  static const reportex::Extractor extractor(reportex::RuleSet::builtin());
+  return extractor.extract(reportex::Document::from_bytes("test.txt", text, options));
+}
+
+std::vector<reportex::Record> of_type(const std::vector<reportex::Record>& records, const char* type) {
+  std::vector<reportex::Record> out;
+  for (const auto& r : records)
+    if (r.type == type) out.push_back(r);
+  return out;
+}
+
+std::string field(const reportex::Record& r, const char* name) { return r.fields.text(name).value_or("(null)"); }
+double number(const reportex::Record& r, const char* name) { return r.fields.number(name).value_or(-1); }
+
+}  // namespace
+
+TEST_SUITE("counts") {
+
+TEST_CASE("a court work report: 万件 figures, paired 同比 percents, the reviewed year") {
+  const std::string report =
+      "锡林浩特市人民法院工作报告\n\n"
+      "一、2024年工作回顾\n\n"
+      "去年，我院坚持“公正与效率”工作主题。全年共受理各类案件1.36万件，审结1.29万件，同比分别增长6.8%、5.1%；"
+      "结案率94.8%，同比上升1.2个百分点。\n\n"
+      "（一）服务发展大局。审结涉企纠纷案件2140件，执行到位金额3.2亿元，同比下降4.5%。\n";
+  auto records = extract(report);
+  auto cases = of_type(records, "case_count");
+  REQUIRE(cases.size() == 3);
+  CHECK(field(cases[0], "subject") == "受理各类案件");
+  CHECK(number(cases[0], "count") == 13600);
+  CHECK(field(cases[1], "subject") == "审结案件");  // elliptic: 审结 the same cases
+  CHECK(number(cases[1], "count") == 12900);
+  CHECK(field(cases[2], "subject") == "审结涉企纠纷案件");
+  for (const auto& c : cases) {
+    CHECK(field(c, "org") == "锡林浩特市人民法院");
+    CHECK(field(c, "period") == "2024");  // the sentence's 去年, or the section's heading
+  }
+  auto money = of_type(records, "money");
+  REQUIRE(money.size() == 1);
+  CHECK(number(money[0], "amount_yuan") == 320000000);
+  CHECK(field(money[0], "period") == "2024");
+
+  auto percents = of_type(records, "percent");
+  REQUIRE(percents.size() == 5);
+  CHECK(field(percents[0], "subject") == "受理各类案件");
+  CHECK(number(percents[0], "value") == doctest::Approx(6.8));
+  CHECK(field(percents[1], "subject") == "审结案件");
+  CHECK(field(percents[1], "direction") == "up");
+  CHECK(field(percents[2], "subject") == "结案率");
+  CHECK(field(percents[2], "direction") == "(null)");  // a level, not a change
+  CHECK(field(percents[3], "subject") == "结案率");
+  CHECK(field(percents[3], "unit") == "个百分点");
+  CHECK(field(percents[4], "subject") == "执行到位金额");
+  CHECK(field(percents[4], "direction") == "down");
+}
+
+TEST_CASE("a procuratorate report: 件/人 pairs give a case count and a person count") {
+  auto records = extract(
+      "7月10日，二连浩特市人民检察院召开2025年上半年业务分析会。会议通报，上半年，该院共受理审查起诉案件96件128人，"
+      "提起公诉81件107人；办理公益诉讼案件23件，发出检察建议17份。");
+  auto cases = of_type(records, "case_count");
+  auto people = of_type(records, "quantity");
+  REQUIRE(cases.size() == 3);
+  REQUIRE(people.size() == 3);
+  CHECK(field(cases[0], "subject") == "受理审查起诉案件");
+  CHECK(number(cases[0], "count") == 96);
+  CHECK(field(people[0], "subject") == "受理审查起诉案件");
+  CHECK(number(people[0], "value") == 128);
+  CHECK(field(people[0], "unit") == "人");
+  CHECK(field(cases[1], "subject") == "提起公诉");
+  CHECK(number(people[1], "value") == 107);
+  CHECK(field(people[2], "subject") == "检察建议");  // 发出 trimmed
+  CHECK(field(people[2], "unit") == "份");
+  for (const auto& r : cases) {
+    CHECK(field(r, "org") == "二连浩特市人民检察院");
+    CHECK(field(r, "period") == "2025-H1");  // 上半年 carries over the ；
+  }
+}
+
+TEST_CASE("an enforcement item: 万元 amounts, approximations, since-dates and quotes") {
+  auto records = extract(
+      "发布时间：2025-05-20　来源：扎兰屯市人民法院\n\n"
+      "今年2月以来，扎兰屯市人民法院共执结案件1600余件，执行到位金额4821.6万元。"
+      "截至目前，该院为186名农民工兑现工资近900万元。\n\n"
+      "“拿到这2万多元工钱，心里踏实了。”一名农民工说。\n\n"
+      "该院对标的额10万元以下的案件实行快执。\n");
+  auto cases = of_type(records, "case_count");
+  REQUIRE(cases.size() == 1);
+  CHECK(number(cases[0], "count") == 1600);
+  CHECK(field(cases[0], "approx") == "over");
+  CHECK(field(cases[0], "period") == "2025");  // since 2025-02: the year
+  auto money = of_type(records, "money");
+  REQUIRE(money.size() == 3);  // not the 10万元以下 threshold
+  CHECK(field(money[0], "subject") == "执行到位金额");
+  CHECK(number(money[0], "amount_yuan") == 48216000);
+  CHECK(field(money[0], "org") == "扎兰屯市人民法院");
+  CHECK(field(money[1], "subject") == "兑现工资");
+  CHECK(number(money[1], "amount_yuan") == 9000000);
+  CHECK(field(money[1], "approx") == "under");
+  CHECK(field(money[1], "period") == "(null)");  // 截至目前 states no date
+  CHECK(field(money[2], "subject") == "工钱");
+  CHECK(field(money[2], "org") == "(null)");  // a worker's words
+  auto people = of_type(records, "quantity");
+  REQUIRE(people.size() == 1);
+  CHECK(field(people[0], "subject") == "农民工");
+  CHECK(number(people[0], "value") == 186);
+}
+
+TEST_CASE("quantities written before and after their noun") {
+  auto records = extract(
+      "乌拉特前旗人民法院在全旗8个苏木镇设立法官工作站，聘请特邀调解员26名，"
+      "与司法局、妇联等6家单位建立诉调对接机制，每月开展2次业务培训。");
+  auto q = of_type(records, "quantity");
+  REQUIRE(q.size() == 4);
+  CHECK(field(q[0], "subject") == "苏木镇");
+  CHECK(field(q[1], "subject") == "特邀调解员");
+  CHECK(number(q[1], "value") == 26);
+  CHECK(field(q[2], "subject") == "单位");
+  CHECK(field(q[2], "unit") == "家");
+  CHECK(field(q[3], "subject") == "业务培训");
+  CHECK(field(q[3], "unit") == "次");
+}
+
+TEST_CASE("names that look like counts are not counts") {
+  auto records = extract(
+      "全院紧紧围绕“四项工程”，落实七项重点工作，坚决做到“两个维护”，推行“5·8支部工作法”"
+      "和“1+6专项行动”，认真落实十条措施，推进一审、二审案件质效提升，确保两级法院同向发力。"
+      "畅通12309检察服务热线，联系电话：0471-6396052。（详见本报05版）"
+      "要办好两件大事，贯彻一条主线，落实三项机制，对超过6个月的案件逐案督办。");
+  for (const char* type : {"case_count", "quantity", "money", "percent"}) {
+    INFO(type);
+    CHECK(of_type(records, type).empty());
+  }
+}
+
+TEST_CASE("a collective's figures and a figure with no date have no org and no period") {
+  auto records = extract(
+      "包头市中级人民法院召开会议。会议通报，2024年，全市法院审结环境资源案件318件。"
+      "该院设立法官工作室5个。");
+  auto cases = of_type(records, "case_count");
+  REQUIRE(cases.size() == 1);
+  CHECK(field(cases[0], "org") == "(null)");
+  CHECK(field(cases[0], "period") == "2024");
+  auto q = of_type(records, "quantity");
+  REQUIRE(q.size() == 1);
+  CHECK(field(q[0], "org") == "包头市中级人民法院");
+  CHECK(field(q[0], "period") == "(null)");
+}
+
+}  // TEST_SUITE
