@@ -160,21 +160,38 @@ std::vector<MatchCandidate> Matcher::match(const Document& doc) const {
 
 void resolve_overlaps(std::vector<MatchCandidate>& candidates) {
   // Suppress rules drop the candidates of the listed types they overlap.
-  std::vector<const MatchCandidate*> suppressors;
+  // Per type, suppressor spans sorted by start with the running maximum of
+  // their ends: a candidate overlaps one iff, among those starting before
+  // its end, the furthest-reaching ends after its start. (Checking every
+  // suppressor for every candidate was quadratic on long documents.)
+  struct Reach {
+    std::size_t begin, max_end;
+    const MatchCandidate* furthest;
+  };
+  std::map<std::string, std::vector<Reach>> suppressed;
   for (const auto& c : candidates)
-    if (c.rule->emits.empty()) suppressors.push_back(&c);
+    if (c.rule->emits.empty())
+      for (const auto& type : c.rule->suppress) suppressed[type].push_back({c.span.begin, c.span.end, &c});
+  for (auto& [type, reaches] : suppressed) {
+    std::stable_sort(reaches.begin(), reaches.end(), [](const Reach& a, const Reach& b) { return a.begin < b.begin; });
+    for (std::size_t k = 1; k < reaches.size(); ++k)
+      if (reaches[k].max_end <= reaches[k - 1].max_end) {
+        reaches[k].max_end = reaches[k - 1].max_end;
+        reaches[k].furthest = reaches[k - 1].furthest;
+      }
+  }
   auto overlaps = [](const Span& a, const Span& b) { return a.begin < b.end && b.begin < a.end; };
 
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     auto& c = candidates[i];
     if (c.rule->emits.empty()) continue;
-    for (const auto* s : suppressors) {
-      const auto& types = s->rule->suppress;
-      if (std::find(types.begin(), types.end(), c.type) != types.end() && overlaps(s->span, c.span)) {
-        c.lost_to = s->rule;
-        break;
-      }
+    if (auto found = suppressed.find(c.type); found != suppressed.end()) {
+      const auto& reaches = found->second;
+      auto after = std::lower_bound(reaches.begin(), reaches.end(), c.span.end,
+                                    [](const Reach& r, std::size_t end) { return r.begin < end; });
+      if (after != reaches.begin() && std::prev(after)->max_end > c.span.begin)
+        c.lost_to = std::prev(after)->furthest->rule;
     }
     if (c.lost_to == nullptr) order.push_back(i);
   }
