@@ -1,6 +1,7 @@
 #include "rules/pack_loader.hpp"
 
 #include "convert/converters.hpp"
+#include "text/utf8.hpp"
 
 #include <toml++/toml.h>
 
@@ -43,20 +44,16 @@ Position position_in_string(const toml::node& node, const std::string& file, std
   return {file, line, column};
 }
 
+// Strict: overlong forms and encoded surrogates are refused here too, not
+// left for the TOML parser or RE2 to report under another code.
 bool valid_utf8(std::string_view s, std::size_t* bad_offset) {
   for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) {
+    const text::Utf8Char ch = text::decode_utf8(s, i);
+    if (!ch.valid) {
       *bad_offset = i;
       return false;
     }
-    for (std::size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) {
-        *bad_offset = i;
-        return false;
-      }
-    i += n;
+    i += ch.length;
   }
   return true;
 }
