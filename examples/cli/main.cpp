@@ -19,6 +19,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -124,6 +125,21 @@ std::string base_name(const std::string& path) {
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+// Whether `bytes` is an HTML page: it starts (after a BOM and white space)
+// with a doctype or one of the tags a page opens with. Its markup would be
+// read as report text, so such a file is refused rather than guessed at.
+bool looks_like_html(std::string_view bytes) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  const std::size_t start = bytes.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos || bytes[start] != '<') return false;
+  std::string head(bytes.substr(start, 16));
+  std::transform(head.begin(), head.end(), head.begin(),
+                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+  for (std::string_view opening : {"<!doctype html", "<html", "<head", "<body"})
+    if (head.starts_with(opening)) return true;
+  return false;
+}
+
 Input read_input(const std::string& path, const Options& o) {
   Input in;
   std::string bytes;
@@ -149,6 +165,10 @@ Input read_input(const std::string& path, const Options& o) {
                                                 (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
   if (o.encoding == "auto" && !utf16_bom && bytes.find('\0') != std::string::npos) {
     in.problems.push_back(path + ": binary file (it holds NUL bytes), not a text report; skipped");
+    return in;
+  }
+  if (looks_like_html(bytes)) {
+    in.problems.push_back(path + ": an HTML page, not a text report (convert it to text first); skipped");
     return in;
   }
   reportex::DocumentOptions options;
