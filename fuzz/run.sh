@@ -3,7 +3,7 @@
 # runs each for SECONDS (default 60), starting from the seed corpora.
 # Exits non-zero when a target finds a crash, a leak, a timeout or a broken
 # invariant; the input that did it is kept in $BUILD/artifacts/.
-# Usage: fuzz/run.sh [SECONDS]     (env: REPORTEX_FUZZ_BUILD_DIR, CXX, JOBS)
+# Usage: fuzz/run.sh [SECONDS]   (env: REPORTEX_FUZZ_BUILD_DIR, CXX, JOBS, FUZZ_TIMEOUT per input, default 60 s)
 set -euo pipefail
 seconds=${1:-60}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,7 +32,7 @@ for target in extract rule_pack; do
   echo "== fuzz_$target for ${seconds}s"
   # New inputs go to corpus/ (kept between runs), the seeds are read only.
   log=$build/fuzz_$target.log
-  if ! "$build/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -max_len=65536 \
+  if ! "$build/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-60}" -rss_limit_mb=4096 -max_len=65536 \
       -print_final_stats=1 -artifact_prefix="$build/artifacts/${target}-" \
       "$build/corpus/$target" "$build/seeds/$target" >"$log" 2>&1; then
     echo "fuzz_$target: FAILED (input in $build/artifacts, log in $log)" >&2
