@@ -36,6 +36,62 @@ std::vector<std::pair<std::size_t, std::size_t>> item_ranges(std::string_view te
   return out;
 }
 
+// A pattern that matches wherever `pattern` does, for the RE2::Set prefilter:
+// counted repetitions x{m,n} become x* (or x+ when m >= 1). Each counter
+// multiplies the states of the Set's DFA, which is most of the cost of a
+// pass; the rules themselves still decide every match, so results do not change.
+std::string prefilter_pattern(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  bool in_class = false;
+  std::size_t i = 0;
+  auto copy = [&](std::size_t n) {
+    n = std::min(n, pattern.size() - i);
+    out.append(pattern.substr(i, n));
+    i += n;
+  };
+  auto length_through = [&](std::string_view close, std::size_t from) {
+    const std::size_t at = pattern.find(close, from);
+    return at == std::string_view::npos ? pattern.size() - i : at + close.size() - i;
+  };
+  while (i < pattern.size()) {
+    const char c = pattern[i];
+    if (c == '\\') {  // \p{Han}, \x{4E00}: braces that are not repetitions
+      const bool braced = i + 2 < pattern.size() && std::string_view("pPx").find(pattern[i + 1]) != std::string_view::npos &&
+                          pattern[i + 2] == '{';
+      copy(braced ? length_through("}", i + 3) : 2);
+    } else if (in_class) {
+      if (c == '[' && i + 1 < pattern.size() && pattern[i + 1] == ':') {
+        copy(length_through(":]", i + 2));
+        continue;
+      }
+      in_class = c != ']';
+      copy(1);
+    } else if (c == '[') {
+      in_class = true;
+      copy(1);
+      if (i < pattern.size() && pattern[i] == '^') copy(1);
+      if (i < pattern.size() && pattern[i] == ']') copy(1);  // a leading ] is a member
+    } else if (c == '{') {
+      std::size_t j = i + 1;
+      while (j < pattern.size() && pattern[j] >= '0' && pattern[j] <= '9') ++j;
+      const bool has_min = j > i + 1;
+      const bool min_zero = has_min && pattern.find_first_not_of('0', i + 1) >= j;
+      if (has_min && j < pattern.size() && pattern[j] == ',')
+        for (++j; j < pattern.size() && pattern[j] >= '0' && pattern[j] <= '9';) ++j;
+      if (has_min && j < pattern.size() && pattern[j] == '}') {
+        out += min_zero ? '*' : '+';
+        i = j + 1;
+      } else {
+        copy(1);  // a literal brace
+      }
+    } else {
+      copy(1);
+    }
+  }
+  return out;
+}
+
 bool guards_pass(const Rule& rule, std::string_view sentence, std::size_t begin, std::size_t end) {
   for (const auto& g : rule.guards) {
     std::string_view context = g.before ? sentence.substr(0, begin) : sentence.substr(end);
@@ -54,7 +110,8 @@ Matcher::Matcher(const RuleSet::Impl& pack) : pack_(pack) {
   set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   for (const auto& rule : pack.rules) {
     std::string error;
-    if (set_->Add(rule.pattern, &error) >= 0) matchable_.push_back(&rule);
+    if (set_->Add(prefilter_pattern(rule.pattern), &error) >= 0 || set_->Add(rule.pattern, &error) >= 0)
+      matchable_.push_back(&rule);
   }
   if (!set_->Compile()) set_.reset();  // too large for the budget: every rule runs on every sentence
 }
