@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace reportex::internal {
@@ -81,17 +82,50 @@ std::optional<Subject> locate_subject(const StageContext& ctx, const WorkRecord&
   return std::nullopt;
 }
 
+// Where each sentence's records and organization mentions are, so that every lookup stays
+// inside a sentence and the stage is linear in the length of the document.
+struct SentenceIndex {
+  using Range = std::pair<std::size_t, std::size_t>;  // [first, last) indices
+  std::vector<Range> records;
+  std::vector<Range> mentions;
+
+  explicit SentenceIndex(const StageContext& ctx)
+      : records(ctx.doc.sentences().size(), Range{0, 0}), mentions(ctx.doc.sentences().size(), Range{0, 0}) {
+    fill(records, ctx.records, [](const WorkRecord& r) { return r.sentence; });
+    fill(mentions, ctx.org_mentions, [](const OrgMention& m) { return m.sentence; });
+  }
+
+ private:
+  template <typename Item, typename SentenceOf>
+  static void fill(std::vector<Range>& ranges, const std::vector<Item>& items, SentenceOf sentence_of) {
+    std::vector<bool> seen(ranges.size(), false);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      auto s = static_cast<std::size_t>(sentence_of(items[i]));
+      if (s >= ranges.size()) continue;
+      if (!seen[s]) ranges[s] = {i, i + 1}, seen[s] = true;
+      ranges[s].first = std::min(ranges[s].first, i);
+      ranges[s].second = std::max(ranges[s].second, i + 1);
+    }
+  }
+};
+
 // Cuts off what precedes the end of any date, court mention or other count that ends
 // inside the subject: "2025年以来办案效率" -> 办案效率, "全盟法院现有人民法庭" -> 现有人民法庭,
 // "为312名农民工兑现工资" -> 兑现工资.
-void cut_after_mentions(const StageContext& ctx, const WorkRecord& r, Subject& s) {
+void cut_after_mentions(const StageContext& ctx, const SentenceIndex& index, const WorkRecord& r, Subject& s) {
   std::size_t end = s.begin + s.text.size();
   std::size_t cut = s.begin;
-  for (const auto& d : ctx.records)
+  auto [first, last] = index.records[static_cast<std::size_t>(r.sentence)];
+  for (std::size_t i = first; i < last; ++i) {
+    const WorkRecord& d = ctx.records[i];
     if (&d != &r && !d.dropped && (d.type == "date" || is_count(d)) && d.span.end > s.begin && d.span.end < end)
       cut = std::max(cut, d.span.end);
-  for (const auto& m : ctx.org_mentions)
+  }
+  auto [first_mention, last_mention] = index.mentions[static_cast<std::size_t>(r.sentence)];
+  for (std::size_t i = first_mention; i < last_mention; ++i) {
+    const OrgMention& m = ctx.org_mentions[i];
     if (m.span.end > s.begin && m.span.end < end) cut = std::max(cut, m.span.end);
+  }
   if (cut > s.begin) {
     s.text.erase(0, cut - s.begin);
     s.begin = cut;
@@ -175,7 +209,7 @@ void complete_elliptic(const StageContext& ctx, std::vector<WorkRecord*>& counts
 
 // Percents: the unit, a list subject spread over its values, and the subjects of the
 // counts before a subjectless "同比分别增长…".
-void link_percents(StageContext& ctx) {
+void link_percents(StageContext& ctx, const SentenceIndex& index) {
   auto& records = ctx.records;
   const std::string_view text = ctx.doc.text();
   for (std::size_t i = 0; i < records.size(); ++i) {
@@ -214,7 +248,7 @@ void link_percents(StageContext& ctx) {
     } else {
       // The counts (or the level percent) just before, in the same sentence, in order.
       std::vector<const WorkRecord*> before;
-      for (std::size_t k = 0; k < i; ++k) {
+      for (std::size_t k = index.records[static_cast<std::size_t>(p.sentence)].first; k < i; ++k) {
         const WorkRecord& r = records[k];
         if (r.dropped || r.sentence != p.sentence || r.span.end > p.span.begin) continue;
         if (!(is_count(r) || r.type == "percent")) continue;
@@ -260,11 +294,14 @@ int sentence_start(const StageContext& ctx, int sentence) {
 
 // True when a collective ("全市法院") opens a clause of `r`'s sentence after `from`, as the
 // one who did what is counted: "2024年，全市法院审结…", not "入选全区法院人才库".
-bool collective_before(const StageContext& ctx, const WorkRecord& r, std::size_t from) {
+bool collective_before(const StageContext& ctx, const SentenceIndex& index, const WorkRecord& r, std::size_t from) {
   const Lexicon* collective = ctx.lexicon("count_collective");
   if (collective == nullptr) return false;
   const std::string_view text = ctx.doc.text();
-  const Span& first = ctx.doc.sentences()[static_cast<std::size_t>(sentence_start(ctx, r.sentence))].normalized;
+  const int first_sentence = sentence_start(ctx, r.sentence);
+  const Span& first = ctx.doc.sentences()[static_cast<std::size_t>(first_sentence)].normalized;
+  const std::size_t first_record = index.records[static_cast<std::size_t>(first_sentence)].first;
+  const std::size_t last_record = index.records[static_cast<std::size_t>(r.sentence)].second;
   from = std::max(from, first.begin);
   if (from >= r.span.end) return false;
   std::string_view scope = text.substr(from, r.span.end - from);
@@ -274,24 +311,20 @@ bool collective_before(const StageContext& ctx, const WorkRecord& r, std::size_t
       bool opens = pos == first.begin;
       for (std::string_view mark : {"，", ",", "；", ";", "：", ":", "。"})
         opens = opens || (pos >= mark.size() && text.substr(pos - mark.size(), mark.size()) == mark);
-      for (const auto& d : ctx.records)
-        opens = opens || (d.type == "date" && d.span.end == pos);
+      for (std::size_t i = first_record; i < last_record && !opens; ++i)
+        opens = ctx.records[i].type == "date" && ctx.records[i].span.end == pos;
       if (opens) return true;
     }
   }
   return false;
 }
 
-std::optional<std::string> org_of(const StageContext& ctx, const WorkRecord& r) {
+// `last` is the last court or procuratorate mention before the record in its article.
+std::optional<std::string> org_of(const StageContext& ctx, const SentenceIndex& index, const WorkRecord& r,
+                                  const OrgMention* last) {
   if (inside_quotation(ctx, r)) return std::nullopt;
-  const OrgMention* last = nullptr;
-  for (const auto& m : ctx.org_mentions) {
-    if (m.span.begin >= r.span.end) break;
-    if (m.article != r.article || (m.kind != "court" && m.kind != "procuratorate")) continue;
-    last = &m;
-  }
   // A collective named after the last court: the figure is the courts' together.
-  if (collective_before(ctx, r, last != nullptr ? last->span.end : 0)) return std::nullopt;
+  if (collective_before(ctx, index, r, last != nullptr ? last->span.end : 0)) return std::nullopt;
   if (last == nullptr) {
     std::size_t a = static_cast<std::size_t>(r.article);
     if (a < ctx.article_org.size() && !ctx.article_org[a].empty()) return ctx.article_org[a];
@@ -366,11 +399,14 @@ PeriodContext period_context(const StageContext& ctx) {
   return pc;
 }
 
-std::optional<std::string> period_of(const StageContext& ctx, const PeriodContext& pc, const WorkRecord& r) {
+std::optional<std::string> period_of(const StageContext& ctx, const SentenceIndex& index, const PeriodContext& pc,
+                                     const WorkRecord& r) {
   // The last date before the number in its sentence (clauses up to a full stop).
   const int group = pc.clause_group[static_cast<std::size_t>(r.sentence)];
   std::optional<std::string> period;
-  for (const auto& d : ctx.records) {
+  const std::size_t last_record = index.records[static_cast<std::size_t>(r.sentence)].second;
+  for (std::size_t i = index.records[static_cast<std::size_t>(group)].first; i < last_record; ++i) {
+    const WorkRecord& d = ctx.records[i];
     if (d.span.begin >= r.span.end) break;
     if (d.dropped || d.type != "date" || pc.clause_group[static_cast<std::size_t>(d.sentence)] != group) continue;
     if (auto p = period_of_date(d)) period = p;
@@ -387,11 +423,12 @@ std::optional<std::string> period_of(const StageContext& ctx, const PeriodContex
 }  // namespace
 
 void attribute_counts(StageContext& ctx) {
+  const SentenceIndex index(ctx);
   std::vector<WorkRecord*> counts;
   for (auto& r : ctx.records) {
     if (r.dropped || !(is_count(r) || r.type == "percent")) continue;
     if (auto s = locate_subject(ctx, r)) {
-      cut_after_mentions(ctx, r, *s);
+      cut_after_mentions(ctx, index, r, *s);
       trim_subject(ctx, *s);
       if (s->text != r.fields.text("subject")) {
         ctx.note("{} {}: subject trimmed to '{}'", r.type, ctx.text(r), s->text);
@@ -401,12 +438,20 @@ void attribute_counts(StageContext& ctx) {
     if (is_count(r)) counts.push_back(&r);
   }
   complete_elliptic(ctx, counts);
-  link_percents(ctx);
+  link_percents(ctx, index);
 
   const PeriodContext pc = period_context(ctx);
-  for (WorkRecord* r : counts) {
-    auto org = org_of(ctx, *r);
-    auto period = period_of(ctx, pc, *r);
+  std::size_t next_mention = 0;
+  const OrgMention* last_court = nullptr;
+  for (WorkRecord* r : counts) {  // in text order, as the mentions
+    for (; next_mention < ctx.org_mentions.size() && ctx.org_mentions[next_mention].span.begin < r->span.end;
+         ++next_mention) {
+      const OrgMention& m = ctx.org_mentions[next_mention];
+      if (m.kind == "court" || m.kind == "procuratorate") last_court = &m;
+    }
+    const OrgMention* last = last_court != nullptr && last_court->article == r->article ? last_court : nullptr;
+    auto org = org_of(ctx, index, *r, last);
+    auto period = period_of(ctx, index, pc, *r);
     if (org) r->fields.set("org", *org);
     if (period) r->fields.set("period", *period);
     ctx.note("{} {}: org {}, period {}", r->type, ctx.text(*r), org.value_or("null"), period.value_or("null"));
