@@ -1,9 +1,238 @@
-// The organizations stage: being written (see the issue). Until then it leaves the
-// records as the rules made them.
+// The organizations stage: turns the organization mentions the rules found
+// into canonical names, using the pack's word lists (org_alias, org_suffix,
+// places, place_stems) and the full forms the document itself gives:
+//   "赤峰市中院"   -> 赤峰市中级人民法院 (suffix alias)
+//   "九原区法院"   -> 包头市九原区人民法院 when the document names it so
+//   "鄂尔多斯法院" -> nothing: the courts of a city together are no one body
+//   "该院"         -> the court or procuratorate mentioned last in its article
+// It fills ctx.org_mentions and ctx.article_org for the later stages and
+// keeps one organization record per body and document.
+
 #include "stages/stage.hpp"
+
+#include <algorithm>
+#include <map>
 
 namespace reportex::internal {
 
-void resolve_organizations(StageContext&) {}
+namespace {
+
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+bool is_court_or_procuratorate(std::string_view kind) { return kind == "court" || kind == "procuratorate"; }
+
+// The longest entry of `lexicon` that `text` ends with, or "".
+std::string_view longest_tail(const Lexicon* lexicon, std::string_view text) {
+  std::string_view best;
+  if (lexicon == nullptr) return best;
+  for (const auto& entry : lexicon->entries)
+    if (entry.size() > best.size() && ends_with(text, entry)) best = entry;
+  return best;
+}
+
+std::string lookup(const Lexicon* lexicon, std::string_view key) {
+  if (lexicon == nullptr) return {};
+  auto it = lexicon->canonical.find(std::string(key));
+  return it == lexicon->canonical.end() ? std::string() : it->second;
+}
+
+// A single level word: "市中院", "省法院" name the body only relative to the page.
+bool is_bare_level(std::string_view place) {
+  for (std::string_view level : {"市", "区", "县", "旗", "盟", "省"})
+    if (place == level) return true;
+  return false;
+}
+
+// What the wording of one mention says about the body, before the document is consulted.
+struct Reading {
+  std::string candidate;       // the full name the words spell out, or empty
+  bool needs_full_form = false;  // resolvable only through a longer full form in the document
+};
+
+Reading read_mention(const StageContext& ctx, std::string_view surface) {
+  const Lexicon* aliases = ctx.lexicon("org_alias");
+  if (std::string whole = lookup(aliases, surface); !whole.empty() && whole != surface) return {whole, false};
+  if (lookup(aliases, surface) == surface) return {std::string(surface), false};  // a national body as written
+
+  const std::string_view suffix = longest_tail(ctx.lexicon("org_suffix"), surface);
+  if (suffix.empty() || suffix.size() == surface.size()) return {};
+  const std::string_view place = surface.substr(0, surface.size() - suffix.size());
+  std::string full_suffix = lookup(aliases, suffix);
+  if (full_suffix.empty()) full_suffix = std::string(suffix);
+  const bool short_court = suffix == "法院" || suffix == "检察院";
+
+  if (is_bare_level(place)) return {std::string(place) + full_suffix, true};
+  if (std::string city = lookup(ctx.lexicon("place_stems"), place); !city.empty()) {
+    // "赤峰中院" is one court; "赤峰法院" is all the courts of the city.
+    if (full_suffix == "中级人民法院") return {city + full_suffix, false};
+    return {};
+  }
+  const std::string_view last_place = longest_tail(ctx.lexicon("places"), place);
+  const std::string level = last_place.empty() ? std::string() : lookup(ctx.lexicon("places"), last_place);
+  // "包头市法院" is the city's courts together unless the page names such a court in full.
+  if (short_court && (level == "prefecture" || level == "province") && suffix == "法院")
+    return {std::string(place) + full_suffix, true};
+  return {std::string(place) + full_suffix, false};
+}
+
+// The full forms the document gives ("包头市九原区人民法院"), each with the
+// positions it is mentioned at, to resolve short forms without rescanning.
+using FullForms = std::map<std::string, std::vector<std::size_t>>;
+
+// A full form that ends with `candidate` and is longer ("包头市九原区人民法院"
+// for "九原区人民法院"): the one mentioned last before `pos`, else the first after it.
+std::string longer_full_form(const FullForms& full_forms, const std::string& candidate, std::size_t pos) {
+  std::string before, after;
+  std::size_t before_at = 0, after_at = 0;
+  for (const auto& [name, positions] : full_forms) {
+    if (name.size() <= candidate.size() || !ends_with(name, candidate)) continue;
+    auto next = std::lower_bound(positions.begin(), positions.end(), pos);
+    if (next != positions.begin() && (before.empty() || *std::prev(next) > before_at)) {
+      before = name;
+      before_at = *std::prev(next);
+    }
+    if (next != positions.end() && (after.empty() || *next < after_at)) {
+      after = name;
+      after_at = *next;
+    }
+  }
+  return !before.empty() ? before : after;
+}
+
+// The national bodies end in no listed suffix of a placed body.
+std::string national_kind(std::string_view name) {
+  if (ends_with(name, "法院")) return "court";
+  if (ends_with(name, "检察院")) return "procuratorate";
+  return {};
+}
+
+}  // namespace
+
+const OrgMention* court_before(const StageContext& ctx, std::size_t pos, int article) {
+  auto it = std::lower_bound(ctx.org_mentions.begin(), ctx.org_mentions.end(), pos,
+                             [](const OrgMention& m, std::size_t p) { return m.span.begin < p; });
+  if (it == ctx.org_mentions.begin()) return nullptr;
+  --it;
+  if (it->article != article || it->last_named_court < 0) return nullptr;
+  return &ctx.org_mentions[static_cast<std::size_t>(it->last_named_court)];
+}
+
+void resolve_organizations(StageContext& ctx) {
+  std::vector<WorkRecord*> records;
+  for (auto& r : ctx.records)
+    if (!r.dropped && (r.type == "organization" || r.type == "org_reference")) records.push_back(&r);
+
+  // Mentions as written, with what their words say.
+  ctx.org_mentions.clear();
+  std::vector<Reading> readings;
+  for (WorkRecord* r : records) {
+    OrgMention m;
+    m.span = r->span;
+    m.surface = r->fields.text("name").value_or(std::string(ctx.text(*r)));
+    m.kind = r->fields.text("kind").value_or("other");
+    m.sentence = r->sentence;
+    m.article = r->article;
+    Reading reading = m.kind == "reference" ? Reading{} : read_mention(ctx, m.surface);
+    if (!reading.needs_full_form) m.canonical = reading.candidate;
+    // The kind follows from the full name: "最高法" is a court.
+    if (m.kind != "reference" && !reading.candidate.empty()) {
+      const std::string_view suffix = longest_tail(ctx.lexicon("org_suffix"), reading.candidate);
+      if (std::string kind = lookup(ctx.lexicon("org_suffix"), suffix); !kind.empty()) m.kind = kind;
+      else if (std::string kind = national_kind(reading.candidate); !kind.empty()) m.kind = kind;
+    }
+    ctx.org_mentions.push_back(std::move(m));
+    readings.push_back(std::move(reading));
+  }
+
+  // Short forms take the longer full form the document gives.
+  FullForms full_forms;
+  for (const auto& m : ctx.org_mentions)
+    if (!m.canonical.empty() && m.surface == m.canonical) full_forms[m.canonical].push_back(m.span.begin);
+  for (std::size_t i = 0; i < ctx.org_mentions.size(); ++i) {
+    OrgMention& m = ctx.org_mentions[i];
+    if (m.kind == "reference" || readings[i].candidate.empty()) continue;
+    std::string longer = longer_full_form(full_forms, readings[i].candidate, m.span.begin);
+    if (!longer.empty()) {
+      ctx.note("organizations: '{}' is '{}' (full form in the document)", m.surface, longer);
+      m.canonical = std::move(longer);
+    } else if (readings[i].needs_full_form) {
+      ctx.note("organizations: '{}' names no single body the document identifies", m.surface);
+    }
+  }
+
+  // The article's court: its first court or procuratorate mention.
+  ctx.article_org.assign(ctx.articles.size(), std::string());
+  std::vector<char> article_seen(ctx.articles.size(), 0);
+  for (const auto& m : ctx.org_mentions) {
+    if (m.article < 0 || static_cast<std::size_t>(m.article) >= ctx.articles.size()) continue;
+    if (!is_court_or_procuratorate(m.kind) || article_seen[static_cast<std::size_t>(m.article)] != 0) continue;
+    article_seen[static_cast<std::size_t>(m.article)] = 1;
+    ctx.article_org[static_cast<std::size_t>(m.article)] = m.canonical;
+  }
+
+  // "该院", "本院", "院党组": the last court named before it in the article,
+  // else the article's court. One pass in text order, which also records for
+  // each mention the last named court up to it (for court_before).
+  std::vector<std::string> article_kind(ctx.articles.size(), "court");
+  for (const auto& m : ctx.org_mentions)
+    if (m.kind != "reference" && m.article >= 0 && static_cast<std::size_t>(m.article) < ctx.articles.size() &&
+        !m.canonical.empty() && m.canonical == ctx.article_org[static_cast<std::size_t>(m.article)])
+      article_kind[static_cast<std::size_t>(m.article)] = m.kind;
+  int last_named = -1;
+  int last_article = -1;
+  for (std::size_t i = 0; i < ctx.org_mentions.size(); ++i) {
+    OrgMention& m = ctx.org_mentions[i];
+    if (m.article != last_article) last_named = -1;
+    last_article = m.article;
+    if (m.kind == "reference") {
+      const bool in_range = m.article >= 0 && static_cast<std::size_t>(m.article) < ctx.article_org.size();
+      if (last_named >= 0) {
+        const OrgMention& antecedent = ctx.org_mentions[static_cast<std::size_t>(last_named)];
+        m.canonical = antecedent.canonical;
+        m.kind = antecedent.kind;
+      } else if (in_range && !ctx.article_org[static_cast<std::size_t>(m.article)].empty()) {
+        m.canonical = ctx.article_org[static_cast<std::size_t>(m.article)];
+        m.kind = article_kind[static_cast<std::size_t>(m.article)];
+      }
+      ctx.note("organizations: '{}' at {} refers to '{}'", m.surface, m.span.begin, m.canonical);
+    }
+    if (!m.canonical.empty() && is_court_or_procuratorate(m.kind)) last_named = static_cast<int>(i);
+    m.last_named_court = last_named;
+  }
+
+  // One record per body: its first named mention carries the spans of the
+  // others, references included (they stay as internal records, resolved,
+  // for `reportex explain`).
+  std::map<std::string, WorkRecord*> first_of;
+  std::map<std::string, std::vector<std::string>> aliases_of;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    WorkRecord* r = records[i];
+    const OrgMention& m = ctx.org_mentions[i];
+    const bool reference = r->type == "org_reference";
+    if (m.canonical.empty()) {
+      r->dropped = true;
+      continue;
+    }
+    auto& aliases = aliases_of[m.canonical];
+    if (m.surface != m.canonical && std::find(aliases.begin(), aliases.end(), m.surface) == aliases.end())
+      aliases.push_back(m.surface);
+    r->fields.set("name", m.canonical);
+    r->fields.set("kind", m.kind);
+    auto it = first_of.find(m.canonical);
+    if (it != first_of.end()) {
+      it->second->mentions.push_back(r->span);
+      r->dropped = !reference;
+    } else if (!reference) {
+      first_of.emplace(m.canonical, r);
+    }
+  }
+  for (auto& [name, r] : first_of) {
+    const auto& aliases = aliases_of[name];
+    if (aliases.empty()) r->fields.erase("aliases");
+    else r->fields.set("aliases", aliases);
+  }
+}
 
 }  // namespace reportex::internal

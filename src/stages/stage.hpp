@@ -43,6 +43,10 @@ struct OrgMention {
   std::string kind;       // court, procuratorate, party, government, other
   int sentence = 0;
   int article = 0;
+  // Index in org_mentions of the last court or procuratorate mention with a
+  // canonical name at or before this one in its article (-1: none); what
+  // court_before() reads, so that it takes logarithmic time.
+  int last_named_court = -1;
 };
 
 struct StageContext {
@@ -75,6 +79,12 @@ struct StageContext {
     if (log != nullptr) log->push_back(fmt::format(format, std::forward<Args>(args)...));
   }
 };
+
+/// The most recent court or procuratorate mention with a canonical name that
+/// starts before `pos` in article `article` ("该院" mentions count, resolved to
+/// their antecedent); nullptr when there is none. Valid after the
+/// organizations stage (organizations.cpp).
+const OrgMention* court_before(const StageContext& ctx, std::size_t pos, int article);
 
 using StageFunction = void (*)(StageContext&);
 

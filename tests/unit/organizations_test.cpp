@@ -1,0 +1,133 @@
+// Organization records and the organizations stage: canonical names from the
+// pack's word lists, short forms resolved through the document, 该院 resolved
+// to its antecedent, one record per body, and the court_before helper.
+#include <reportex/reportex.hpp>
+
+#include "extract/matcher.hpp"
+#include "stages/stage.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace {
+
+using Names = std::vector<std::string>;
+
+std::vector<reportex::Record> orgs_in(const std::string& text) {
+  reportex::Extractor extractor(reportex::RuleSet::builtin());
+  std::vector<reportex::Record> out;
+  for (auto& r : extractor.extract(reportex::Document::from_bytes("test.txt", text)))
+    if (r.type == "organization") out.push_back(std::move(r));
+  return out;
+}
+
+Names names_of(const std::vector<reportex::Record>& orgs) {
+  Names out;
+  for (const auto& r : orgs) out.push_back(r.fields.text("name").value_or(""));
+  return out;
+}
+
+// Runs matching and the stages up to organizations, to look at org_mentions.
+struct Linked {
+  std::shared_ptr<const reportex::RuleSet> rules = reportex::RuleSet::builtin();
+  reportex::Document doc;
+  std::vector<reportex::internal::WorkRecord> work;
+  reportex::internal::StageContext ctx;
+
+  explicit Linked(const std::string& text)
+      : doc(reportex::Document::from_bytes("test.txt", text)), ctx{doc, rules->impl(), work} {
+    using namespace reportex::internal;
+    Matcher matcher(rules->impl());
+    auto candidates = matcher.match(doc);
+    resolve_overlaps(candidates);
+    for (auto& c : candidates) {
+      if (!c.kept) continue;
+      WorkRecord w;
+      w.type = c.type;
+      w.span = c.span;
+      w.sentence = c.sentence;
+      w.paragraph = doc.sentences()[static_cast<std::size_t>(c.sentence)].paragraph;
+      w.rule = c.rule;
+      w.fields = c.fields;
+      work.push_back(std::move(w));
+    }
+    std::stable_sort(work.begin(), work.end(), [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; });
+    split_articles(ctx);
+    resolve_organizations(ctx);
+  }
+
+  const reportex::internal::OrgMention* mention(const std::string& surface, std::size_t nth = 0) const {
+    for (const auto& m : ctx.org_mentions)
+      if (m.surface == surface && nth-- == 0) return &m;
+    return nullptr;
+  }
+};
+
+}  // namespace
+
+TEST_SUITE("organizations") {
+  TEST_CASE("full names, short forms and national aliases are canonical") {
+    auto orgs = orgs_in("最高法、最高检联合发布典型案例。赤峰市中院召开会议。锡林郭勒中院推进改革。巴彦淖尔市检察院开展监督。");
+    CHECK(names_of(orgs) == Names{"最高人民法院", "最高人民检察院", "赤峰市中级人民法院", "锡林郭勒盟中级人民法院",
+                                  "巴彦淖尔市人民检察院"});
+    CHECK(orgs[0].fields.text("kind") == "court");
+    CHECK(orgs[1].fields.text("kind") == "procuratorate");
+    CHECK(orgs[2].fields.list("aliases") == Names{"赤峰市中院"});
+  }
+
+  TEST_CASE("a district court's short form takes the full form the document gives") {
+    auto orgs = orgs_in("包头市九原区人民法院召开大会。九原区法院全体干警参加，九原区法院院长作了讲话。");
+    REQUIRE(orgs.size() == 1);
+    CHECK(orgs[0].fields.text("name") == "包头市九原区人民法院");
+    CHECK(orgs[0].fields.list("aliases") == Names{"九原区法院"});
+    CHECK(orgs[0].mentions.size() == 3);
+
+    // Without the full form the short one is spelled out as far as it goes.
+    CHECK(names_of(orgs_in("九原区法院召开大会。")) == Names{"九原区人民法院"});
+  }
+
+  TEST_CASE("the courts of a city together are no organization") {
+    CHECK(orgs_in("近年来，鄂尔多斯法院聚焦公平与效率主题，全市法院共审结案件1200件，两级法院协同推进。").empty());
+    Linked linked("鄂尔多斯法院加强交叉执行，鄂尔多斯市中院共决定交叉执行案件3715件。截至目前，该院执行完毕615件。");
+    REQUIRE(linked.mention("鄂尔多斯法院") != nullptr);
+    CHECK(linked.mention("鄂尔多斯法院")->canonical.empty());
+    // The article's court is its first court mention, unresolvable here...
+    REQUIRE(linked.ctx.article_org.size() == 1);
+    CHECK(linked.ctx.article_org[0].empty());
+    // ...but 该院 refers back to the last court that has a name.
+    CHECK(linked.mention("该院")->canonical == "鄂尔多斯市中级人民法院");
+  }
+
+  TEST_CASE("该院, 本院 and 院党组 resolve to the last court named before them in the article") {
+    Linked linked(
+        "**通辽讯** 通辽市中级人民法院指导开鲁县人民法院开展工作。该院党组高度重视。\n\n"
+        "会议要求抓好落实。\n\n"
+        "**乌海讯** 乌海市人民检察院召开会议，本院干警参加。加强队伍建设是院党组的责任。");
+    CHECK(linked.mention("该院")->canonical == "开鲁县人民法院");
+    CHECK(linked.mention("本院")->canonical == "乌海市人民检察院");
+    CHECK(linked.mention("本院")->kind == "procuratorate");
+    CHECK(linked.mention("院党组")->canonical == "乌海市人民检察院");
+    REQUIRE(linked.ctx.article_org.size() == 2);
+    CHECK(linked.ctx.article_org[0] == "通辽市中级人民法院");
+    CHECK(linked.ctx.article_org[1] == "乌海市人民检察院");
+  }
+
+  TEST_CASE("court_before gives the last named court of the article before a position") {
+    Linked linked("**兴安讯** 兴安盟中级人民法院召开会议。该院审结案件500件。\n\n会议要求抓好落实。\n\n**乌海讯** 近日召开会议。");
+    REQUIRE(linked.ctx.articles.size() == 2);
+    const std::string_view text = linked.doc.text();
+    const std::size_t counted = text.find("审结");
+    const auto* court = reportex::internal::court_before(linked.ctx, counted, linked.mention("该院")->article);
+    REQUIRE(court != nullptr);
+    CHECK(court->canonical == "兴安盟中级人民法院");
+    CHECK(reportex::internal::court_before(linked.ctx, text.find("兴安盟"), 0) == nullptr);
+    CHECK(reportex::internal::court_before(linked.ctx, text.find("近日"), 1) == nullptr);  // another article
+  }
+
+  TEST_CASE("an unresolvable reference yields no record") {
+    CHECK(orgs_in("该院坚持把学习研讨作为主线。").empty());
+  }
+}

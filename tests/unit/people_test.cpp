@@ -1,0 +1,176 @@
+// Person records: the rules of rules/zh-court/people.toml and the people
+// stage (org, role, name checks, merging). Texts written in the style of
+// court newspaper pages, with their extraction artifacts.
+#include <reportex/reportex.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace {
+
+using Titles = std::vector<std::string>;
+
+std::vector<reportex::Person> people_in(const std::string& text, std::vector<reportex::Record>* records = nullptr) {
+  reportex::Extractor extractor(reportex::RuleSet::builtin());
+  std::vector<reportex::Person> out;
+  for (auto& r : extractor.extract(reportex::Document::from_bytes("test.txt", text))) {
+    if (r.type != "person") continue;
+    out.push_back(*reportex::Person::from(r));
+    if (records != nullptr) records->push_back(r);
+  }
+  return out;
+}
+
+const reportex::Person* named(const std::vector<reportex::Person>& people, const std::string& name) {
+  for (const auto& p : people)
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_SUITE("people") {
+  TEST_CASE("press bylines: several people in one line, with and without bullets") {
+    auto people = people_in("五原县法院推进诉源治理\n\n本报记者●邬晓东 通讯员●冀文华\n\n6月3日，五原县人民法院召开会议。");
+    REQUIRE(people.size() == 2);
+    CHECK(people[0].name == "邬晓东");
+    CHECK(people[0].titles == Titles{"记者"});
+    CHECK(people[0].role == "reporter");
+    CHECK_FALSE(people[0].org.has_value());
+    CHECK(people[1].name == "冀文华");
+    CHECK(people[1].titles == Titles{"通讯员"});
+    CHECK(people[1].role == "correspondent");
+
+    auto spaced = people_in("全媒体记者 韩雪峰　记者 宋佳怡\n\n记者徐文斌、实习生邓丽娜、通讯员佘志强");
+    REQUIRE(spaced.size() == 5);
+    CHECK(spaced[0].titles == Titles{"全媒体记者"});
+    CHECK(spaced[1].name == "宋佳怡");
+    CHECK(named(spaced, "邓丽娜")->titles == Titles{"实习生"});
+    CHECK(named(spaced, "邓丽娜")->role == "reporter");
+    CHECK(named(spaced, "佘志强")->role == "correspondent");
+  }
+
+  TEST_CASE("a byline joined to its headline line is still found") {
+    auto people = people_in("凉城县法院：以“三项机制”推进执行工作\n本报记者●乔慧敏\n\n近日，凉城县人民法院召开执行工作推进会。");
+    REQUIRE(people.size() == 1);
+    CHECK(people[0].name == "乔慧敏");
+    CHECK(people[0].titles == Titles{"记者"});
+  }
+
+  TEST_CASE("signed articles: the author's court, offices and repaired name") {
+    auto people = people_in(
+        "守护草原法治底色\n"
+        "锡林郭勒盟中级人民法院党组书记、院长●郄文斌\n\n"
+        "2月20日，盟委政法工作会议召开。\n\n"
+        "以检察履职护航发展\n"
+        "锡林郭勒盟人民检察院党组书记、检察长●●阿拉坦阿拉坦\n\n"
+        "盟委政法工作会议对全年工作作出部署。");
+    auto* judge = named(people, "郄文斌");
+    REQUIRE(judge != nullptr);
+    CHECK(judge->titles == Titles{"党组书记", "院长"});
+    CHECK(judge->org == "锡林郭勒盟中级人民法院");
+    CHECK(judge->role == "author");
+    auto* prosecutor = named(people, "阿拉坦");
+    REQUIRE(prosecutor != nullptr);
+    CHECK(prosecutor->titles == Titles{"党组书记", "检察长"});
+    CHECK(prosecutor->org == "锡林郭勒盟人民检察院");
+    CHECK(prosecutor->role == "author");
+  }
+
+  TEST_CASE("end credits and 作者 lines are authors without titles or org") {
+    auto people = people_in("会议要求各部门抓好落实。（佘雅婷）\n\n审结案件(含旧存)1300件。(毕春雨)\n\n作者:冀红霞");
+    REQUIRE(people.size() == 3);
+    for (const auto& p : people) {
+      CHECK(p.role == "author");
+      CHECK(p.titles.empty());
+      CHECK_FALSE(p.org.has_value());
+    }
+    CHECK(people[0].name == "佘雅婷");
+    CHECK(people[1].name == "毕春雨");
+    CHECK(people[2].name == "冀红霞");
+    CHECK(people_in("(乌海市中级人民法院供稿)\n\n详见第三版(含旧存)。").empty());
+  }
+
+  TEST_CASE("officials in running text: title chains, the org before them, the name before the verb") {
+    auto people = people_in(
+        "**乌海讯** 7月2日，乌海市海勃湾区人民法院召开推进会。该院党组成员、政治部主任郄晓君告诉记者，"
+        "队伍建设成效明显。审判管理办公室主任巴特尔介绍，阅核制度已全面推行。\n\n"
+        "赤峰市中院党组书记、院长梁文武出席座谈会并讲话。");
+    auto* director = named(people, "郄晓君");
+    REQUIRE(director != nullptr);
+    CHECK(director->titles == Titles{"党组成员", "政治部主任"});
+    CHECK(director->org == "乌海市海勃湾区人民法院");
+    CHECK(director->role == "official");
+    auto* mongolian = named(people, "巴特尔");
+    REQUIRE(mongolian != nullptr);
+    CHECK(mongolian->titles == Titles{"审判管理办公室主任"});
+    CHECK(mongolian->org == "乌海市海勃湾区人民法院");
+    auto* president = named(people, "梁文武");
+    REQUIRE(president != nullptr);
+    CHECK(president->org == "赤峰市中级人民法院");
+    CHECK(president->titles == Titles{"党组书记", "院长"});
+  }
+
+  TEST_CASE("a two-character name stops before the verb") {
+    auto people = people_in("锡林郭勒盟中院党组书记、院长张伟介绍，全盟法院结案率持续提升。");
+    REQUIRE(people.size() == 1);
+    CHECK(people[0].name == "张伟");
+  }
+
+  TEST_CASE("titles after the name and lists of leaders") {
+    auto people = people_in(
+        "科尔沁区人民法院冀洪印庭长、佘传炜副庭长分别作交流发言。孙长青、万文湘、冯晓军等3位院领导出席活动。");
+    CHECK(named(people, "冀洪印")->titles == Titles{"庭长"});
+    CHECK(named(people, "佘传炜")->titles == Titles{"副庭长"});
+    CHECK(named(people, "佘传炜")->org == "科尔沁区人民法院");
+    for (const char* name : {"孙长青", "万文湘", "冯晓军"}) {
+      REQUIRE(named(people, name) != nullptr);
+      CHECK(named(people, name)->role == "official");
+    }
+  }
+
+  TEST_CASE("习近平 is one person per document; doctrines and book titles are not mentions") {
+    std::vector<reportex::Record> records;
+    auto people = people_in(
+        "深入践行习近平法治思想，认真研读《习近平关于加强党的作风建设论述摘编》。"
+        "坚持以习近平同志为核心的党中央的领导，贯彻落实习近平总书记重要讲话精神。",
+        &records);
+    REQUIRE(people.size() == 1);
+    CHECK(people[0].name == "习近平");
+    CHECK(people[0].titles == Titles{"总书记"});
+    CHECK(people[0].role == "official");
+    CHECK_FALSE(people[0].org.has_value());
+    CHECK(records[0].mentions.size() == 2);  // 同志 and 总书记, not the book title or the doctrine
+  }
+
+  TEST_CASE("not people: titles without names, org words, defendants") {
+    CHECK(people_in("院长主持会议，副院长及各部门负责人参加会议，院长高度重视。").empty());
+    CHECK(people_in("九原区法院院长办公会研究了有关事项，各旗县市法院分管副院长参加。").empty());
+    CHECK(people_in("被告人王某某驾驶车辆将被害人李某撞伤，法院判处其有期徒刑一年。").empty());
+    CHECK(people_in("打造“青年法官培育工程”院长项目，策划专题活动。").empty());
+    CHECK(people_in("该院负责人告诉记者，今年以来执结案件900余件。").empty());
+  }
+
+  TEST_CASE("mentions of one person merge; the same name in two courts stays apart") {
+    std::vector<reportex::Record> records;
+    auto people = people_in(
+        "7月8日，巴彦淖尔市临河区人民检察院召开会议，该院党组书记、检察长郝建国主持会议，"
+        "党组成员、副检察长其木格通报情况。\n\n郝建国强调，要紧盯业务指标。检察长郝建国要求抓好落实。",
+        &records);
+    REQUIRE(people.size() == 2);
+    CHECK(people[0].name == "郝建国");
+    CHECK(people[0].titles == Titles{"党组书记", "检察长"});
+    CHECK(people[0].org == "巴彦淖尔市临河区人民检察院");
+    CHECK(records[0].mentions.size() == 3);  // two titled mentions and the bare one
+    CHECK(people[1].name == "其木格");
+    CHECK(people[1].org == "巴彦淖尔市临河区人民检察院");
+
+    auto namesakes = people_in(
+        "通辽市中级人民法院院长王海出席会议。\n\n**赤峰讯** 赤峰市中级人民法院召开会议，该院副院长王海主持会议。");
+    REQUIRE(namesakes.size() == 2);
+    CHECK(namesakes[0].org == "通辽市中级人民法院");
+    CHECK(namesakes[1].org == "赤峰市中级人民法院");
+  }
+}
