@@ -49,11 +49,13 @@ void split_articles(StageContext& ctx) {
       has_body = false;
     }
     ctx.paragraph_article[static_cast<std::size_t>(p)] = static_cast<int>(ctx.articles.size()) - 1;
-    if (!start && looks_like_headline(text)) {
-      if (headline_run < 0) headline_run = p;
+    if (looks_like_headline(text)) {
+      // A short start mark alone (a byline) is not body; a headline is pulled
+      // into the article a later mark starts.
+      if (!start && headline_run < 0) headline_run = p;
     } else {
       headline_run = -1;
-      if (!start) has_body = true;
+      has_body = true;  // running text, even on the paragraph of a dateline
     }
     if (ends[static_cast<std::size_t>(p)] != 0 && p + 1 < count) {
       ctx.articles.back().last_paragraph = p;

@@ -218,6 +218,9 @@ class Normalizer {
     std::string& text = result_.text;
     if (text.empty()) return;  // leading white space
     char separator = 0;
+    if (space_breaks_ >= 2 && is_page_break(next_byte)) {
+      return;  // running text continues on the next page: no paragraph break
+    }
     if (space_breaks_ >= 2 || (space_breaks_ == 1 && ends_with_sentence_end(text))) {
       separator = '\n';
     } else if (is_ascii_alnum(static_cast<unsigned char>(text.back())) && is_ascii_alnum(next_byte)) {
@@ -232,6 +235,23 @@ class Normalizer {
       result_.offsets.add_atomic(text.size(), space_begin_, space_end_);
     }
     text += separator;
+  }
+
+  // A blank line inside a sentence: PDF extraction puts one where a page or
+  // column ends ("1.08 亿\n\n元"). It is taken for that when a long paragraph
+  // (not a heading) stops on a Han character and the next line goes on with one.
+  bool is_page_break(unsigned char next_byte) const {
+    constexpr std::size_t kMinParagraphBytes = 40 * 3;
+    const std::string& text = result_.text;
+    const std::size_t start = text.rfind('\n') == std::string::npos ? 0 : text.rfind('\n') + 1;
+    if (text.size() - start < kMinParagraphBytes || text[start] == '#') return false;
+    // Both sides must be ideographs: lead bytes E3..E9 cover U+3400..U+9FFF.
+    auto ideograph_lead = [](unsigned char b) { return b >= 0xE3 && b <= 0xE9; };
+    std::size_t last = text.size() - 1;
+    while (last > start && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
+    if (!ideograph_lead(static_cast<unsigned char>(text[last]))) return false;
+    const Utf8Char before = decode_utf8(text, last);
+    return before.valid && is_common_ideograph(before.code_point) && ideograph_lead(next_byte);
   }
 
   std::string_view source_;
