@@ -216,14 +216,15 @@ void link_percents(StageContext& ctx, const SentenceIndex& index) {
     WorkRecord& p = records[i];
     if (p.dropped || p.type != "percent") continue;
     p.fields.set("unit", ends_with(ctx.text(p), "百分点") ? std::string("个百分点") : std::string("%"));
-    // The group of values one match split: consecutive percents joined by 、.
+    // The group of values one match split: consecutive percents joined by 、 (or 和/及/与).
     std::vector<WorkRecord*> group{&p};
     std::size_t j = i + 1;
     for (; j < records.size(); ++j) {
       WorkRecord& q = records[j];
       if (q.dropped) continue;
       if (q.type != "percent" || q.rule != p.rule || q.sentence != p.sentence) break;
-      if (text.substr(group.back()->span.end, q.span.begin - group.back()->span.end) != "、") break;
+      std::string_view joint = text.substr(group.back()->span.end, q.span.begin - group.back()->span.end);
+      if (joint != "、" && joint != "和" && joint != "及" && joint != "与") break;
       q.fields.set("unit", ends_with(ctx.text(q), "百分点") ? std::string("个百分点") : std::string("%"));
       group.push_back(&q);
     }

@@ -163,4 +163,45 @@ TEST_CASE("a collective's figures and a figure with no date have no org and no p
   CHECK(field(q[0], "period") == "(null)");
 }
 
+TEST_CASE("generalization: 和-joined percents, separators before 余, relative heads, case verb phrases") {
+  const std::string report =
+      "新疆维吾尔自治区伊犁哈萨克自治州中级人民法院\n\n"
+      "2024年，该院新收各类案件6.2万件，审结、执结5.9万件，同比分别增长4.1%和3.6%；"
+      "全年为当事人提供网上立案、跨域立案服务3,400余人次，对29名拒不报告财产的被执行人予以罚款、拘留，"
+      "以涉嫌拒不执行判决、裁定罪移送公安机关立案侦查11件。\n";
+  auto records = extract(report, "2025-02-10");
+  auto percents = of_type(records, "percent");
+  REQUIRE(percents.size() == 2);
+  CHECK(field(percents[0], "subject") == "新收各类案件");
+  CHECK(number(percents[0], "value") == doctest::Approx(4.1));
+  CHECK(field(percents[1], "subject") == "审结、执结");
+  CHECK(number(percents[1], "value") == doctest::Approx(3.6));
+  CHECK(field(percents[1], "direction") == "up");
+
+  auto quantities = of_type(records, "quantity");
+  REQUIRE(quantities.size() == 2);
+  CHECK(number(quantities[0], "value") == 3400);  // not 400: the comma is a separator
+  CHECK(field(quantities[0], "approx") == "over");
+  CHECK(field(quantities[0], "unit") == "人次");
+  CHECK(field(quantities[1], "subject") == "被执行人");  // the head after the 的-clause
+  CHECK(number(quantities[1], "value") == 29);
+
+  auto cases = of_type(records, "case_count");
+  REQUIRE(cases.size() == 3);
+  CHECK(field(cases[2], "subject") == "移送公安机关立案侦查");
+  CHECK(number(cases[2], "count") == 11);
+  CHECK(field(cases[2], "period") == "2024");
+}
+
+TEST_CASE("a benefactive number before a verb that is not a stop word: 为N名X集中发放") {
+  auto records = extract("1月20日，该院为158名申请执行人集中发放执行案款926万元。", "2025-01-22");
+  auto quantities = of_type(records, "quantity");
+  REQUIRE(quantities.size() == 1);
+  CHECK(field(quantities[0], "subject") == "申请执行人");
+  CHECK(number(quantities[0], "value") == 158);
+  auto money = of_type(records, "money");
+  REQUIRE(money.size() == 1);
+  CHECK(number(money[0], "amount_yuan") == 9260000);
+}
+
 }  // TEST_SUITE
