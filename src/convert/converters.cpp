@@ -75,9 +75,16 @@ std::string repair_name(std::string_view text) {
     std::size_t n = char_length(text, i);
     std::string_view ch = text.substr(i, n);
     i += n;
+    // A middle dot inside a name joins its parts ("阿依努尔·吐尔逊"); at
+    // either end, or doubled, it is a bullet.
+    if (ch == "·" && !out.empty() && i < text.size() && !text.substr(i).starts_with("·") && !out.ends_with("·")) {
+      out.append(ch);
+      continue;
+    }
     if (ch == "●" || ch == "•" || ch == "·" || ch == "*" || ch == " " || ch == "\n" || ch == "\t") continue;
     out.append(ch);
   }
+  if (out.ends_with("·")) out.resize(out.size() - std::string_view("·").size());
   // Bold text extracted twice from a PDF: "李雁李雁" -> "李雁".
   if (out.size() >= 4 && out.size() % 2 == 0 &&
       std::string_view(out).substr(0, out.size() / 2) == std::string_view(out).substr(out.size() / 2))
