@@ -3,6 +3,7 @@
 // places, place_stems) and the full forms the document itself gives:
 //   "赤峰市中院"   -> 赤峰市中级人民法院 (suffix alias)
 //   "九原区法院"   -> 包头市九原区人民法院 when the document names it so
+//   "省法院"       -> 吉林省高级人民法院 when the document names it so
 //   "鄂尔多斯法院" -> nothing: the courts of a city together are no one body
 //   "该院"         -> the court or procuratorate mentioned last in its article
 // It fills ctx.org_mentions and ctx.article_org for the later stages and
@@ -40,7 +41,7 @@ std::string lookup(const Lexicon* lexicon, std::string_view key) {
 
 // A single level word: "市中院", "省法院" name the body only relative to the page.
 bool is_bare_level(std::string_view place) {
-  for (std::string_view level : {"市", "区", "县", "旗", "盟", "省"})
+  for (std::string_view level : {"市", "州", "区", "县", "旗", "盟", "省"})
     if (place == level) return true;
   return false;
 }
@@ -63,7 +64,11 @@ Reading read_mention(const StageContext& ctx, std::string_view surface) {
   if (full_suffix.empty()) full_suffix = std::string(suffix);
   const bool short_court = suffix == "法院" || suffix == "检察院";
 
-  if (is_bare_level(place)) return {std::string(place) + full_suffix, true};
+  if (is_bare_level(place)) {
+    // A province's single court is its high court: "省法院" -> "…省高级人民法院".
+    if (place == "省" && suffix == "法院") full_suffix = "高级人民法院";
+    return {std::string(place) + full_suffix, true};
+  }
   if (std::string city = lookup(ctx.lexicon("place_stems"), place); !city.empty()) {
     // "赤峰中院" is one court; "赤峰法院" is all the courts of the city.
     if (full_suffix == "中级人民法院") return {city + full_suffix, false};

@@ -6,6 +6,9 @@
 //         titles and offices elsewhere ("总书记") take none.
 //   role: as the rule says (author), else from the press title (reporter,
 //         correspondent), else official when an office is named, else other.
+//   runs: a byline role followed by several names ("记者 韩冬 吴桐") comes
+//         as one run; it is split at the page's spaces, else before surnames,
+//         one record per name.
 //   merge: one record per name and organization in a document, with the
 //         richest titles and every span in `mentions`; the name's later bare
 //         occurrences ("郝建军强调") are mentions too.
@@ -15,6 +18,7 @@
 #include "text/utf8.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 namespace reportex::internal {
@@ -27,15 +31,28 @@ std::string lookup(const Lexicon* lexicon, std::string_view key) {
   return it == lexicon->canonical.end() ? std::string() : it->second;
 }
 
+// The longest entry of `lexicon` that `s` starts with, or "".
+std::string_view longest_head(const Lexicon* lexicon, std::string_view s) {
+  std::string_view best;
+  if (lexicon == nullptr) return best;
+  for (const auto& entry : lexicon->entries)
+    if (entry.size() > best.size() && s.substr(0, entry.size()) == entry) best = entry;
+  return best;
+}
+
 std::size_t char_count(std::string_view s) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size(); i += text::decode_utf8(s, i).length) ++n;
   return n;
 }
 
-// A name of two to six characters, none of which is a place, org or function
+// A name of two to six characters (each part of a dotted name), none of which is a place, org or function
 // word, and not a common word ("项目").
 bool plausible_name(std::string_view name, const Lexicon* stop_chars, const Lexicon* not_names) {
+  // A dotted name ("阿依努尔·吐尔逊") is checked part by part.
+  if (const std::size_t dot = name.find("·"); dot != std::string_view::npos)
+    return plausible_name(name.substr(0, dot), stop_chars, not_names) &&
+           plausible_name(name.substr(dot + std::string_view("·").size()), stop_chars, not_names);
   const std::size_t n = char_count(name);
   if (n < 2 || n > 6) return false;
   if (not_names != nullptr && not_names->canonical.count(std::string(name)) != 0) return false;
@@ -67,6 +84,124 @@ const OrgMention* org_prefix(const StageContext& ctx, const WorkRecord& r) {
   return nullptr;
 }
 
+bool is_space(std::string_view ch) { return ch == " " || ch == "\t" || ch == "\u3000" || ch == "\u00a0"; }
+
+// The characters of `s`, each as its UTF-8 bytes.
+std::vector<std::string_view> characters(std::string_view s) {
+  std::vector<std::string_view> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = text::decode_utf8(s, i).length;
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+// Lengths (in characters) of the names a run without spaces holds: each a
+// surname and one or two given-name characters; the fewest names, then the
+// most of three characters. Empty when the run is no such sequence.
+std::vector<std::size_t> split_at_surnames(const std::vector<std::string_view>& chars, const Lexicon* surnames) {
+  if (surnames == nullptr) return {};
+  auto surname_length = [&](std::size_t at, std::size_t n) {
+    std::string key;
+    for (std::size_t k = at; k < at + n && k < chars.size(); ++k) key.append(chars[k]);
+    return at + n <= chars.size() && surnames->canonical.count(key) != 0;
+  };
+  struct Best {
+    int names = 1 << 20;
+    int off_three = 0;
+    std::size_t first = 0;  // length of the first name
+  };
+  std::vector<Best> best(chars.size() + 1);
+  best[chars.size()] = {0, 0, 0};
+  for (std::size_t at = chars.size(); at-- > 0;) {
+    for (std::size_t surname = 1; surname <= 2; ++surname) {
+      if (!surname_length(at, surname)) continue;
+      for (std::size_t given = 1; given <= 2; ++given) {
+        const std::size_t next = at + surname + given;
+        if (next > chars.size() || best[next].names >= (1 << 20)) continue;
+        const int off = best[next].off_three + (surname + given == 3 ? 0 : 1);
+        const int names = best[next].names + 1;
+        if (names < best[at].names || (names == best[at].names && off < best[at].off_three))
+          best[at] = {names, off, surname + given};
+      }
+    }
+  }
+  std::vector<std::size_t> lengths;
+  if (best[0].names >= (1 << 20)) return lengths;
+  for (std::size_t at = 0; at < chars.size(); at += best[at].first) lengths.push_back(best[at].first);
+  return lengths;
+}
+
+// The normalized spans of the names in a byline run, split at the spaces of
+// the original page or else before surnames; nullopt when the run is one name.
+std::optional<std::vector<Span>> split_name_run(const StageContext& ctx, Span run) {
+  const std::string_view text = ctx.doc.text();
+  const std::vector<std::string_view> chars = characters(text.substr(run.begin, run.size()));
+  const Span original = ctx.doc.original_span(run);
+  std::vector<std::size_t> lengths;  // in characters
+  std::size_t piece = 0, total = 0;
+  for (std::string_view ch : characters(std::string_view(ctx.doc.original()).substr(original.begin, original.size()))) {
+    if (is_space(ch)) {
+      if (piece != 0) lengths.push_back(piece);
+      piece = 0;
+    } else {
+      ++piece;
+      ++total;
+    }
+  }
+  if (piece != 0) lengths.push_back(piece);
+  if (total != chars.size() || lengths.size() < 2) {
+    if (chars.size() <= 4) return std::nullopt;
+    lengths = split_at_surnames(chars, ctx.lexicon("surname"));
+    if (lengths.size() < 2) return std::vector<Span>{};  // a long run that is no list of names
+  }
+  std::vector<Span> spans;
+  std::size_t at = run.begin, k = 0;
+  for (std::size_t n : lengths) {
+    std::size_t bytes = 0;
+    for (std::size_t end = k + n; k < end; ++k) bytes += chars[k].size();
+    spans.push_back({at, at + bytes});
+    at += bytes;
+  }
+  return spans;
+}
+
+// Byline runs become one record per name: the first keeps the role word.
+void split_byline_runs(StageContext& ctx) {
+  const Lexicon* press_titles = ctx.lexicon("press_title");
+  std::vector<WorkRecord> added;
+  for (auto& r : ctx.records) {
+    if (r.dropped || r.type != "person" || r.rule == nullptr || r.rule->id != "people/press_byline") continue;
+    const std::string_view rec = ctx.text(r);
+    const std::string_view press = longest_head(press_titles, rec);
+    std::size_t skip = press.size();
+    while (rec.substr(skip, 3) == "●") skip += 3;
+    while (skip < rec.size() && rec[skip] == ':') ++skip;
+    const Span run{r.span.begin + skip, r.span.end};
+    std::optional<std::vector<Span>> names = split_name_run(ctx, run);
+    if (!names) continue;
+    if (names->empty()) {
+      ctx.note("people: '{}' is no list of names; dropped", ctx.doc.text().substr(run.begin, run.size()));
+      r.dropped = true;
+      continue;
+    }
+    for (std::size_t i = 1; i < names->size(); ++i) {
+      WorkRecord one = r;
+      one.span = (*names)[i];
+      one.fields.set("name", std::string(ctx.doc.text().substr(one.span.begin, one.span.size())));
+      added.push_back(std::move(one));
+    }
+    r.span.end = names->front().end;
+    r.fields.set("name", std::string(ctx.doc.text().substr(names->front().begin, names->front().size())));
+    ctx.note("people: byline run at {} split into {} names", run.begin, names->size());
+  }
+  if (added.empty()) return;
+  for (auto& one : added) ctx.records.push_back(std::move(one));
+  std::stable_sort(ctx.records.begin(), ctx.records.end(),
+                   [](const WorkRecord& a, const WorkRecord& b) { return a.span.begin < b.span.begin; });
+}
+
 struct PersonView {
   WorkRecord* record;
   std::string name;
@@ -86,6 +221,7 @@ void write_back(PersonView& p) {
 }  // namespace
 
 void link_people(StageContext& ctx) {
+  split_byline_runs(ctx);
   const Lexicon* title_scope = ctx.lexicon("title");
   const Lexicon* press_role = ctx.lexicon("press_role");
   const Lexicon* stop_chars = ctx.lexicon("name_stop_char");

@@ -130,4 +130,37 @@ TEST_SUITE("organizations") {
   TEST_CASE("an unresolvable reference yields no record") {
     CHECK(orgs_in("该院坚持把学习研讨作为主线。").empty());
   }
+
+  TEST_CASE("省法院 is the province's high court, 州检察院 the prefecture's procuratorate") {
+    auto orgs = orgs_in("吉林省高级人民法院召开会议。省法院受理案件1.2万件。");
+    REQUIRE(orgs.size() == 1);
+    CHECK(orgs[0].fields.text("name") == "吉林省高级人民法院");
+    CHECK(orgs[0].mentions.size() == 2);
+
+    auto prefecture = orgs_in("延边朝鲜族自治州人民检察院召开会议。州检察院各部门负责人参加。");
+    REQUIRE(prefecture.size() == 1);
+    CHECK(prefecture[0].fields.text("name") == "延边朝鲜族自治州人民检察院");
+    CHECK(prefecture[0].fields.text("kind") == "procuratorate");
+    CHECK(prefecture[0].fields.list("aliases") == Names{"州检察院"});
+
+    // With no high court named, 省法院 names no body.
+    CHECK(orgs_in("省法院受理案件1.2万件。").empty());
+  }
+
+  TEST_CASE("an unlisted district after a listed city is a court, and 该院 resolves to it") {
+    auto orgs = orgs_in("绿园区法院开展集中执行\n\n1月5日，长春市绿园区人民法院召开会议。该院党组书记、院长出席。");
+    REQUIRE(orgs.size() == 1);
+    CHECK(orgs[0].fields.text("name") == "长春市绿园区人民法院");
+    CHECK(orgs[0].mentions.size() == 2);  // the full name and 该院
+    auto people = reportex::Extractor(reportex::RuleSet::builtin())
+                      .extract(reportex::Document::from_bytes(
+                          "t.txt", "1月5日，长春市绿园区人民法院召开会议。该院党组书记、院长关晓宇出席。"));
+    bool found = false;
+    for (const auto& r : people)
+      if (r.type == "person") {
+        found = true;
+        CHECK(reportex::Person::from(r)->org == "长春市绿园区人民法院");
+      }
+    CHECK(found);
+  }
 }

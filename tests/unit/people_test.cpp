@@ -173,4 +173,59 @@ TEST_SUITE("people") {
     CHECK(namesakes[0].org == "通辽市中级人民法院");
     CHECK(namesakes[1].org == "赤峰市中级人民法院");
   }
+
+  TEST_CASE("a byline run of several names is split at the page's spaces, else before surnames") {
+    auto people = people_in("长春法院推进执源治理\n\n记者 乌云娜 许文静 通讯员 司马博远\n\n5月6日，长春市中级人民法院召开会议。");
+    REQUIRE(people.size() == 3);
+    CHECK(people[0].name == "乌云娜");
+    CHECK(people[1].name == "许文静");
+    CHECK(people[1].titles == Titles{"记者"});
+    CHECK(people[1].role == "reporter");
+    CHECK(people[2].name == "司马博远");
+    CHECK(people[2].role == "correspondent");
+
+    // A credit in brackets closing an item; the spaces lost between two names.
+    auto credit = people_in("会上，长春市中级人民法院通报了执行工作情况。\n（通讯员 郝明杨雪梅）");
+    REQUIRE(credit.size() == 2);
+    CHECK(credit[0].name == "郝明");
+    CHECK(credit[1].name == "杨雪梅");
+    CHECK(credit[1].titles == Titles{"通讯员"});
+    CHECK_FALSE(credit[1].org.has_value());
+
+    // A line that opens with 记者 and reports what the reporter learned.
+    CHECK(people_in("记者从长春市中级人民法院获悉，今年以来执结案件900余件。").empty());
+  }
+
+  TEST_CASE("a signed byline of a court the place list does not know, with a compound surname") {
+    auto people = people_in("守护一方安宁\n\n嘉兴市中级人民法院党组书记、院长●●欧阳延年欧阳延年\n\n今年以来，全市法院坚持能动司法。");
+    REQUIRE(people.size() == 1);
+    CHECK(people[0].name == "欧阳延年");
+    CHECK(people[0].titles == Titles{"党组书记", "院长"});
+    CHECK(people[0].org == "嘉兴市中级人民法院");
+    CHECK(people[0].role == "author");
+
+    auto report = people_in("吉林省高级人民法院工作报告\n\n吉林省高级人民法院院长  慕容松年\n\n各位代表：");
+    REQUIRE(report.size() == 1);
+    CHECK(report[0].name == "慕容松年");
+    CHECK(report[0].org == "吉林省高级人民法院");
+  }
+
+  TEST_CASE("Tibetan, Yi and Uyghur names framed by titles") {
+    auto people = people_in(
+        "4月2日，海北藏族自治州人民检察院召开会议，该院党组书记、检察长次仁旦增出席并讲话。\n\n"
+        "普格县人民法院党组书记、院长吉伍木呷介绍，今年新收案件下降。\n\n"
+        "伊宁市人民法院召开推进会，党组成员、副院长热依拉·买买提主持会议。");
+    const auto* tibetan = named(people, "次仁旦增");
+    REQUIRE(tibetan != nullptr);
+    CHECK(tibetan->titles == Titles{"党组书记", "检察长"});
+    CHECK(tibetan->org == "海北藏族自治州人民检察院");
+    const auto* yi = named(people, "吉伍木呷");
+    REQUIRE(yi != nullptr);
+    CHECK(yi->org == "普格县人民法院");
+    const auto* uyghur = named(people, "热依拉·买买提");
+    REQUIRE(uyghur != nullptr);
+    CHECK(uyghur->titles == Titles{"党组成员", "副院长"});
+    CHECK(uyghur->org == "伊宁市人民法院");
+    CHECK(people.size() == 3);
+  }
 }
