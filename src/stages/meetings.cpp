@@ -50,6 +50,15 @@ bool all_han(std::string_view s) {
   return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), han);
 }
 
+// A transliterated name keeps its middle dot as written ("阿依努尔·吐尔逊"): the
+// dotted tail of `text`, when there is one.
+std::string dotted_name_at_end(std::string_view text) {
+  static const RE2 dotted(R"((\p{Han}{1,8}(?:·\p{Han}{1,8})+)$)");
+  std::string name;
+  RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), dotted, &name);
+  return name;
+}
+
 // The longest kind word the name ends with ("…工作推进会" -> 推进会).
 std::string kind_of(const StageContext& ctx, std::string_view name) {
   const Lexicon* kinds = ctx.lexicon("meeting_kind");
@@ -211,6 +220,8 @@ Named name_in_item(const StageContext& ctx, const Piece& item) {
     // The name closes its item; a record that ends in a later item makes
     // this one a title before it ("党组成员、副检察长乔卫东").
     if (ends_with(item.text, *name)) return {*name, false};
+    if (auto dotted = dotted_name_at_end(item.text); !dotted.empty() && repair_name(dotted) == *name)
+      return {dotted, false};
     if (r.span.end > item.end) return {{}, true};
   }
   const Lexicon* titles = ctx.lexicon("meeting_title");
@@ -224,6 +235,7 @@ Named name_in_item(const StageContext& ctx, const Piece& item) {
       std::size_t n = char_count(rest);
       if (n >= 2 && n <= 6 && all_han(rest) && !is_group_word_end(rest) && kind_of(ctx, rest).empty())
         return {repair_name(rest), false};
+      if (!rest.empty() && dotted_name_at_end(rest) == rest) return {std::string(rest), false};
     }
   }
   return {{}, title_only};
@@ -275,7 +287,8 @@ struct Frame {
 // "X参加会议", "X作交流发言".
 void read_clause(const StageContext& ctx, const Piece& clause, Frame& frame) {
   static const RE2 presides(R"(^(.*?)(?:主持召开|主持))");
-  static const RE2 presides_what(R"((?:主持召开|主持)(?:会议|座谈会|学习|本次|此次|并|$))");
+  static const RE2 presides_what(
+      R"((?:主持召开|主持)(?:会议|座谈会|学习|本次|此次|并|开班式|开幕式|闭幕式|结业式|开训式|仪式|活动|$))");
   static const RE2 attends(R"(^(.*?)(?:受邀参加|应邀参加|应邀出席|受邀出席|出席|参加|列席))");
   static const RE2 speaks(R"(^(.*?)(?:作交流发言|作工作报告|作专题报告|作报告|作发言|发言|讲话|致辞))");
   static const RE2 other_verb(R"((?:主持|出席|参加|列席|受邀|应邀))");
@@ -304,8 +317,10 @@ void read_clause(const StageContext& ctx, const Piece& clause, Frame& frame) {
 
 // A sentence that starts the meeting's content ("会议指出", "会上") ends the
 // part of the report that says who took part.
+// "会议由X主持" still says who took part.
 bool starts_content(std::string_view sentence) {
   static const RE2 content(R"(^(?:会议|会上|座谈会上|与会|学习会上|会后|会前))");
+  if (starts_with(sentence, "会议由")) return false;
   return RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), content);
 }
 
@@ -335,6 +350,27 @@ Frame read_frame(StageContext& ctx, const WorkRecord& m, const std::vector<int>&
 
 // ---- merging -------------------------------------------------------------------
 
+// True when the record's paragraph is a headline: a short line without a full stop.
+bool is_headline(const StageContext& ctx, const WorkRecord& r) {
+  const Span& p = ctx.doc.paragraphs()[static_cast<std::size_t>(r.paragraph)].normalized;
+  std::string_view line = std::string_view(ctx.doc.text()).substr(p.begin, p.size());
+  return char_count(line) <= 60 && line.find("。") == std::string_view::npos;
+}
+
+// True when the characters of `shorter` appear in `longer` in the same order.
+bool is_subsequence(std::string_view shorter, std::string_view longer) {
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < shorter.size();) {
+    std::size_t n = 1;
+    while (i + n < shorter.size() && (static_cast<unsigned char>(shorter[i + n]) & 0xC0) == 0x80) ++n;
+    at = longer.find(shorter.substr(i, n), at);
+    if (at == std::string_view::npos) return false;
+    at += n;
+    i += n;
+  }
+  return true;
+}
+
 bool same_meeting(const StageContext& ctx, const WorkRecord& a, const WorkRecord& b) {
   std::string na = text_field(a, "name"), nb = text_field(b, "name");
   if (!is_specific(ctx, na) || !is_specific(ctx, nb)) return false;
@@ -342,8 +378,18 @@ bool same_meeting(const StageContext& ctx, const WorkRecord& a, const WorkRecord
   if (!da.empty() && !db.empty() && da != db) return false;
   std::string ka = merge_key(na), kb = merge_key(nb);
   if (ka == kb) return true;
-  // Within one article a headline may shorten the name the lead gives in full.
-  return a.article == b.article && (ka.find(kb) != std::string::npos || kb.find(ka) != std::string::npos);
+  // Within one article a headline may shorten the name the lead gives in full:
+  // "诉源治理推进会" for "2025年诉源治理工作推进会", the same kind with words left out.
+  // A headline above a byline is counted in the article before the byline's.
+  const WorkRecord& first = a.span.begin <= b.span.begin ? a : b;
+  const WorkRecord& second = a.span.begin <= b.span.begin ? b : a;
+  if (first.article != second.article && !(second.article == first.article + 1 && is_headline(ctx, first)))
+    return false;
+  if (ka.find(kb) != std::string::npos || kb.find(ka) != std::string::npos) return true;
+  const std::string& shorter = ka.size() < kb.size() ? ka : kb;
+  const std::string& longer = ka.size() < kb.size() ? kb : ka;
+  return kind_of(ctx, na) == kind_of(ctx, nb) && 2 * char_count(shorter) >= char_count(longer) &&
+         is_subsequence(shorter, longer);
 }
 
 void merge_into(WorkRecord& keep, WorkRecord& other) {

@@ -248,4 +248,54 @@ TEST_SUITE("meetings") {
     CHECK(meetings_in("会上传达学习了中央、自治区、市政法工作会议精神。").empty());
     CHECK(meetings_in("会议召开前，各部门报送了上半年工作总结。").empty());
   }
+
+  TEST_CASE("a course opens like a meeting: 培训班开班, its presider of the 开班式 and the trainees") {
+    auto m = meetings_in(
+        "2025-04-16\n\n4月14日，巴彦淖尔市中级人民法院2025年新录用司法警察入职培训班开班，28名新录用司法警察参加培训。"
+        "该院政治部主任萨仁高娃主持开班式，党组成员、副院长郝建平出席并作动员讲话。\n");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("name") == "2025年新录用司法警察入职培训班");
+    CHECK(m[0].fields.text("kind") == "培训班");
+    CHECK(m[0].fields.text("organizer") == "巴彦淖尔市中级人民法院");
+    CHECK(m[0].fields.text("date") == "2025-04-14");
+    CHECK(m[0].fields.list("presiders") == Names{"萨仁高娃"});
+    CHECK(m[0].fields.list("attendees") == Names{"28名新录用司法警察", "郝建平"});
+  }
+
+  TEST_CASE("the trainees counted on the course's day have that day as period, not the year in its name") {
+    reportex::Extractor extractor(reportex::RuleSet::builtin());
+    auto records = extractor.extract(reportex::Document::from_bytes(
+        "test.txt", "2025-04-16\n\n4月14日，巴彦淖尔市中级人民法院2025年新录用司法警察入职培训班开班，28名新录用司法警察参加培训。\n"));
+    auto trainees = std::find_if(records.begin(), records.end(), [](const auto& r) { return r.type == "quantity"; });
+    REQUIRE(trainees != records.end());
+    CHECK(trainees->fields.text("period") == "2025-04-14");
+  }
+
+  TEST_CASE("会议由X主持 after the trigger; a transliterated name keeps its middle dot") {
+    auto m = meetings_in(
+        "2025-06-12\n\n6月10日，该院召开执行质效分析会，通报上半年执行指标运行情况。"
+        "会议由党组成员、副院长古丽米拉·阿不都热依木主持。会议要求，要紧盯短板逐项整改。\n");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.list("presiders") == Names{"古丽米拉·阿不都热依木"});
+  }
+
+  TEST_CASE("an undated headline with a shortened name merges with the dated lead under a byline") {
+    auto m = meetings_in(
+        "阿拉善左旗法院召开多元解纷推进会暨“枫桥式人民法庭”创建部署会\n\n"
+        "发布时间：2025-06-05\n\n"
+        "记者 王海 通讯员 乌云\n\n"
+        "6月3日，阿拉善左旗人民法院召开2025年多元解纷工作推进会暨“枫桥式人民法庭”创建部署会。"
+        "副院长巴图主持会议。\n");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("name") == "2025年多元解纷工作推进会暨“枫桥式人民法庭”创建部署会");
+    CHECK(m[0].fields.text("date") == "2025-06-03");
+    CHECK(m[0].fields.list("presiders") == Names{"巴图"});
+    CHECK(m[0].mentions.size() >= 2);
+  }
+
+  TEST_CASE("a shortened name of another kind is another meeting") {
+    auto m = meetings_in(
+        "2025-06-05\n\n6月3日，该院召开多元解纷工作推进会。6月4日，该院召开多元解纷工作座谈会。\n");
+    CHECK(m.size() == 2);
+  }
 }
