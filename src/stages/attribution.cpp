@@ -13,7 +13,8 @@
 //
 // Period. The date of the sentence the number is in: a point date gives its value, a
 // since-date its year ("今年3月以来" -> 2025), an until-date or a range its value
-// ("截至6月底" -> 2025-06, "前三季度" -> 2025-Q1/2025-Q3). A sentence opening with 其中
+// ("截至6月底" -> 2025-06, "前三季度" -> 2025-Q1/2025-Q3); a year inside a meeting's name
+// is not a period. A sentence opening with 其中
 // continues the one before it; in a work report a section headed by a year
 // ("一、2024年工作回顾") gives that year to the figures below it.
 #include "stages/stage.hpp"
@@ -400,9 +401,25 @@ PeriodContext period_context(const StageContext& ctx) {
   return pc;
 }
 
+// True when `d` lies in the name of a meeting of its sentence: "2025年" in
+// "2025年新任法官助理岗前培训班" names the course, it is not when its attendees were counted.
+bool inside_meeting_name(const StageContext& ctx, const SentenceIndex& index, const WorkRecord& d) {
+  auto [first, last] = index.records[static_cast<std::size_t>(d.sentence)];
+  for (std::size_t i = first; i < last; ++i) {
+    const WorkRecord& m = ctx.records[i];
+    if (m.dropped || m.type != "meeting" || d.span.begin < m.span.begin || d.span.end > m.span.end) continue;
+    auto name = m.fields.text("name");
+    if (!name || name->empty()) continue;
+    std::size_t at = ctx.text(m).rfind(*name);
+    if (at != std::string_view::npos && d.span.begin >= m.span.begin + at) return true;
+  }
+  return false;
+}
+
 std::optional<std::string> period_of(const StageContext& ctx, const SentenceIndex& index, const PeriodContext& pc,
                                      const WorkRecord& r) {
-  // The last date before the number in its sentence (clauses up to a full stop).
+  // The last date before the number in its sentence (clauses up to a full stop), the
+  // meeting's day rather than a year in the meeting's name.
   const int group = pc.clause_group[static_cast<std::size_t>(r.sentence)];
   std::optional<std::string> period;
   const std::size_t last_record = index.records[static_cast<std::size_t>(r.sentence)].second;
@@ -410,6 +427,7 @@ std::optional<std::string> period_of(const StageContext& ctx, const SentenceInde
     const WorkRecord& d = ctx.records[i];
     if (d.span.begin >= r.span.end) break;
     if (d.dropped || d.type != "date" || pc.clause_group[static_cast<std::size_t>(d.sentence)] != group) continue;
+    if (inside_meeting_name(ctx, index, d)) continue;
     if (auto p = period_of_date(d)) period = p;
   }
   if (period) return period;
