@@ -227,6 +227,9 @@ void link_percents(StageContext& ctx, const SentenceIndex& index) {
       std::string_view joint = text.substr(group.back()->span.end, q.span.begin - group.back()->span.end);
       if (joint != "、" && joint != "和" && joint != "及" && joint != "与") break;
       q.fields.set("unit", ends_with(ctx.text(q), "百分点") ? std::string("个百分点") : std::string("%"));
+      // "上升3.2%和5.7%": the second value, matched on its own, shares the first's direction.
+      if (q.fields.text("direction").value_or("").empty() && p.fields.text("direction"))
+        q.fields.set("direction", *p.fields.text("direction"));
       group.push_back(&q);
     }
     auto subject = p.fields.text("subject");

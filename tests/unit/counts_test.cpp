@@ -204,4 +204,13 @@ TEST_CASE("a benefactive number before a verb that is not a stop word: 为N名X�
   CHECK(number(money[0], "amount_yuan") == 9260000);
 }
 
+TEST_CASE("a subject list with values joined by 和: one subject and one direction each") {
+  auto percents = of_type(extract("受理审查起诉件数、人数同比分别上升3.2%和5.7%。"), "percent");
+  REQUIRE(percents.size() == 2);
+  CHECK(field(percents[0], "subject") == "受理审查起诉件数");
+  CHECK(field(percents[1], "subject") == "受理审查起诉人数");
+  CHECK(field(percents[1], "direction") == "up");
+  CHECK(number(percents[1], "value") == doctest::Approx(5.7));
+}
+
 }  // TEST_SUITE
