@@ -92,9 +92,24 @@ std::string prefilter_pattern(std::string_view pattern) {
   return out;
 }
 
+// How far guards look before and after a span. Bounded so that a huge
+// sentence does not make every candidate rescan it (which would be quadratic);
+// a guard's ^ or $ at the window's far edge is the sentence's edge only when
+// the sentence is that short.
+constexpr std::size_t kGuardWindowBytes = 256;
+
 bool guards_pass(const Rule& rule, std::string_view sentence, std::size_t begin, std::size_t end) {
   for (const auto& g : rule.guards) {
-    std::string_view context = g.before ? sentence.substr(0, begin) : sentence.substr(end);
+    std::string_view context;
+    if (g.before) {
+      std::size_t from = begin > kGuardWindowBytes ? begin - kGuardWindowBytes : 0;
+      while (from > 0 && (static_cast<unsigned char>(sentence[from]) & 0xC0) == 0x80) --from;  // a character's start
+      context = sentence.substr(from, begin - from);
+    } else {
+      std::size_t to = std::min(sentence.size(), end + kGuardWindowBytes);
+      while (to < sentence.size() && (static_cast<unsigned char>(sentence[to]) & 0xC0) == 0x80) ++to;
+      context = sentence.substr(end, to - end);
+    }
     bool hit = RE2::PartialMatch(re2::StringPiece(context.data(), context.size()), *g.re);
     if (hit == g.negate) return false;
   }

@@ -68,6 +68,20 @@ struct Subject {
   std::string text;
 };
 
+// How far back in its sentence a record looks for its subject, an open quotation or a
+// collective, in bytes and in records: far enough for any clause, and bounded so that a
+// sentence of thousands of counts (a table flattened into one line) stays linear.
+constexpr std::size_t kLookbackBytes = 256;
+constexpr std::size_t kLookbackRecords = 32;
+
+std::size_t lookback_start(const StageContext& ctx, const WorkRecord& r) {
+  const Span& sentence = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
+  std::size_t from = r.span.begin > sentence.begin + kLookbackBytes ? r.span.begin - kLookbackBytes : sentence.begin;
+  const std::string_view text = ctx.doc.text();
+  while (from > sentence.begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+  return from;
+}
+
 // Where `subject` lies: inside the record's span, or before it in the sentence (the person
 // count of "153件231人" shares the subject before 153件). std::nullopt for a subject joined
 // from pieces ("受理的128件案件"), which has no single position.
@@ -76,10 +90,10 @@ std::optional<Subject> locate_subject(const StageContext& ctx, const WorkRecord&
   if (!subject || subject->empty()) return std::nullopt;
   if (std::size_t at = ctx.text(r).find(*subject); at != std::string_view::npos)
     return Subject{r.span.begin + at, *subject};
-  const Span& sentence = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
-  std::string_view before = std::string_view(ctx.doc.text()).substr(sentence.begin, r.span.begin - sentence.begin);
+  const std::size_t from = lookback_start(ctx, r);
+  std::string_view before = std::string_view(ctx.doc.text()).substr(from, r.span.begin - from);
   if (std::size_t at = before.rfind(*subject); at != std::string_view::npos)
-    return Subject{sentence.begin + at, *subject};
+    return Subject{from + at, *subject};
   return std::nullopt;
 }
 
@@ -116,17 +130,23 @@ struct SentenceIndex {
 void cut_after_mentions(const StageContext& ctx, const SentenceIndex& index, const WorkRecord& r, Subject& s) {
   std::size_t end = s.begin + s.text.size();
   std::size_t cut = s.begin;
+  // Only what starts within the lookback window can end inside the subject: found by
+  // binary search, so that the cost does not grow with the length of the sentence.
+  const std::size_t window = s.begin > kLookbackBytes ? s.begin - kLookbackBytes : 0;
   auto [first, last] = index.records[static_cast<std::size_t>(r.sentence)];
-  for (std::size_t i = first; i < last; ++i) {
-    const WorkRecord& d = ctx.records[i];
+  auto records_from = std::lower_bound(ctx.records.begin() + static_cast<long>(first), ctx.records.begin() + static_cast<long>(last),
+                                       window, [](const WorkRecord& d, std::size_t pos) { return d.span.begin < pos; });
+  for (auto it = records_from; it != ctx.records.begin() + static_cast<long>(last) && it->span.begin < end; ++it) {
+    const WorkRecord& d = *it;
     if (&d != &r && !d.dropped && (d.type == "date" || is_count(d)) && d.span.end > s.begin && d.span.end < end)
       cut = std::max(cut, d.span.end);
   }
   auto [first_mention, last_mention] = index.mentions[static_cast<std::size_t>(r.sentence)];
-  for (std::size_t i = first_mention; i < last_mention; ++i) {
-    const OrgMention& m = ctx.org_mentions[i];
-    if (m.span.end > s.begin && m.span.end < end) cut = std::max(cut, m.span.end);
-  }
+  auto mentions_from = std::lower_bound(
+      ctx.org_mentions.begin() + static_cast<long>(first_mention), ctx.org_mentions.begin() + static_cast<long>(last_mention),
+      window, [](const OrgMention& m, std::size_t pos) { return m.span.begin < pos; });
+  for (auto it = mentions_from; it != ctx.org_mentions.begin() + static_cast<long>(last_mention) && it->span.begin < end; ++it)
+    if (it->span.end > s.begin && it->span.end < end) cut = std::max(cut, it->span.end);
   if (cut > s.begin) {
     s.text.erase(0, cut - s.begin);
     s.begin = cut;
@@ -253,7 +273,8 @@ void link_percents(StageContext& ctx, const SentenceIndex& index) {
     } else {
       // The counts (or the level percent) just before, in the same sentence, in order.
       std::vector<const WorkRecord*> before;
-      for (std::size_t k = index.records[static_cast<std::size_t>(p.sentence)].first; k < i; ++k) {
+      const std::size_t first_in_sentence = index.records[static_cast<std::size_t>(p.sentence)].first;
+      for (std::size_t k = std::max(first_in_sentence, i > kLookbackRecords ? i - kLookbackRecords : 0); k < i; ++k) {
         const WorkRecord& r = records[k];
         if (r.dropped || r.sentence != p.sentence || r.span.end > p.span.begin) continue;
         if (!(is_count(r) || r.type == "percent")) continue;
@@ -278,9 +299,8 @@ void link_percents(StageContext& ctx, const SentenceIndex& index) {
 
 // True when an unclosed “ precedes `pos` in its sentence: the figure is someone's words.
 bool inside_quotation(const StageContext& ctx, const WorkRecord& r) {
-  std::string_view sentence = ctx.sentence_text(r.sentence);
-  const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
-  std::string_view before = sentence.substr(0, r.span.begin - s.begin);
+  const std::size_t from = lookback_start(ctx, r);
+  std::string_view before = std::string_view(ctx.doc.text()).substr(from, r.span.begin - from);
   std::size_t open = before.rfind("“");
   return open != std::string_view::npos && before.find("”", open) == std::string_view::npos;
 }
@@ -307,7 +327,7 @@ bool collective_before(const StageContext& ctx, const SentenceIndex& index, cons
   const Span& first = ctx.doc.sentences()[static_cast<std::size_t>(first_sentence)].normalized;
   const std::size_t first_record = index.records[static_cast<std::size_t>(first_sentence)].first;
   const std::size_t last_record = index.records[static_cast<std::size_t>(r.sentence)].second;
-  from = std::max(from, first.begin);
+  from = std::max({from, first.begin, lookback_start(ctx, r)});
   if (from >= r.span.end) return false;
   std::string_view scope = text.substr(from, r.span.end - from);
   for (const auto& word : collective->entries) {
@@ -419,21 +439,28 @@ bool inside_meeting_name(const StageContext& ctx, const SentenceIndex& index, co
   return false;
 }
 
+// The dates seen so far in the current clause group, for records taken in text order:
+// each date is read once, so a sentence of thousands of counts stays linear.
+struct PeriodCursor {
+  int group = -1;
+  std::size_t next = 0;  // the next record to read
+  std::optional<std::string> period;
+};
+
 std::optional<std::string> period_of(const StageContext& ctx, const SentenceIndex& index, const PeriodContext& pc,
-                                     const WorkRecord& r) {
+                                     const WorkRecord& r, PeriodCursor& cursor) {
   // The last date before the number in its sentence (clauses up to a full stop), the
   // meeting's day rather than a year in the meeting's name.
   const int group = pc.clause_group[static_cast<std::size_t>(r.sentence)];
-  std::optional<std::string> period;
+  if (group != cursor.group) cursor = {group, index.records[static_cast<std::size_t>(group)].first, std::nullopt};
   const std::size_t last_record = index.records[static_cast<std::size_t>(r.sentence)].second;
-  for (std::size_t i = index.records[static_cast<std::size_t>(group)].first; i < last_record; ++i) {
-    const WorkRecord& d = ctx.records[i];
-    if (d.span.begin >= r.span.end) break;
+  for (; cursor.next < last_record && ctx.records[cursor.next].span.begin < r.span.end; ++cursor.next) {
+    const WorkRecord& d = ctx.records[cursor.next];
     if (d.dropped || d.type != "date" || pc.clause_group[static_cast<std::size_t>(d.sentence)] != group) continue;
     if (inside_meeting_name(ctx, index, d)) continue;
-    if (auto p = period_of_date(d)) period = p;
+    if (auto p = period_of_date(d)) cursor.period = p;
   }
-  if (period) return period;
+  if (cursor.period) return cursor.period;
   // "其中，审结民商事案件…" goes on with the sentence before it.
   if (group > 0 && starts_with(ctx.sentence_text(group), "其中")) {
     const auto& prev = pc.group_period[static_cast<std::size_t>(pc.clause_group[static_cast<std::size_t>(group - 1)])];
@@ -465,6 +492,7 @@ void attribute_counts(StageContext& ctx) {
   const PeriodContext pc = period_context(ctx);
   std::size_t next_mention = 0;
   const OrgMention* last_court = nullptr;
+  PeriodCursor cursor;
   for (WorkRecord* r : counts) {  // in text order, as the mentions
     for (; next_mention < ctx.org_mentions.size() && ctx.org_mentions[next_mention].span.begin < r->span.end;
          ++next_mention) {
@@ -473,7 +501,7 @@ void attribute_counts(StageContext& ctx) {
     }
     const OrgMention* last = last_court != nullptr && last_court->article == r->article ? last_court : nullptr;
     auto org = org_of(ctx, index, *r, last);
-    auto period = period_of(ctx, index, pc, *r);
+    auto period = period_of(ctx, index, pc, *r, cursor);
     if (org) r->fields.set("org", *org);
     if (period) r->fields.set("period", *period);
     ctx.note("{} {}: org {}, period {}", r->type, ctx.text(*r), org.value_or("null"), period.value_or("null"));
