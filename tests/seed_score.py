@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Scores the CLI on the shared seed corpus and fails below the floors.
 
-usage: seed_score.py REPORTEX SHARED_DIR FLOORS_JSON
+usage: seed_score.py REPORTEX SHARED_DIR FLOORS_JSON [CORPUS_DIR]
+
+CORPUS_DIR (default SHARED_DIR/corpus/seeds) holds the *.txt reports and
+their *.gold.json.
 
 Prints score.py's table. Exits 77 (ctest: skipped) when SHARED_DIR is absent,
 1 when any F1 or attribute agreement is below its floor in FLOORS_JSON.
@@ -15,7 +18,7 @@ import tempfile
 
 def main():
     cli, shared, floors_path = sys.argv[1:4]
-    seeds = os.path.join(shared, "corpus", "seeds")
+    seeds = sys.argv[4] if len(sys.argv) > 4 else os.path.join(shared, "corpus", "seeds")
     score = os.path.join(shared, "eval", "score.py")
     if not os.path.isdir(seeds) or not os.path.isfile(score):
         print(f"skipped: no seed corpus at {seeds}")
