@@ -417,23 +417,25 @@ void merge_into(WorkRecord& keep, WorkRecord& other) {
   other.dropped = true;
 }
 
-bool inside_any(const std::vector<WorkRecord>& records, std::size_t begin, std::size_t end) {
-  for (const auto& r : records)
-    if (r.type == "meeting" && r.span.begin <= begin && end <= r.span.end) return true;
-  return false;
+// True when [begin, end) lies inside one of `spans` (sorted by begin; meeting records
+// hardly overlap, so the last one starting at or before `begin` is the one to check).
+bool inside_any(const std::vector<Span>& spans, std::size_t begin, std::size_t end) {
+  auto it = std::upper_bound(spans.begin(), spans.end(), begin, [](std::size_t pos, const Span& s) { return pos < s.begin; });
+  return it != spans.begin() && std::prev(it)->end >= end;
 }
 
 // Later mentions of a named meeting ("贯彻落实市委政法工作会议精神") are spans of it.
-void add_name_mentions(StageContext& ctx, WorkRecord& m) {
+void add_name_mentions(StageContext& ctx, const std::vector<Span>& meeting_spans, WorkRecord& m) {
   std::string name = text_field(m, "name");
   if (!is_specific(ctx, name)) return;
   std::string_view text = ctx.doc.text();
   for (auto at = text.find(name); at != std::string_view::npos; at = text.find(name, at + name.size())) {
     Span span{at, at + name.size()};
-    if (inside_any(ctx.records, span.begin, span.end)) continue;
-    if (std::find(m.mentions.begin(), m.mentions.end(), span) == m.mentions.end()) m.mentions.push_back(span);
+    if (!inside_any(meeting_spans, span.begin, span.end)) m.mentions.push_back(span);
   }
-  std::sort(m.mentions.begin(), m.mentions.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  auto by_position = [](const Span& a, const Span& b) { return std::tie(a.begin, a.end) < std::tie(b.begin, b.end); };
+  std::sort(m.mentions.begin(), m.mentions.end(), by_position);
+  m.mentions.erase(std::unique(m.mentions.begin(), m.mentions.end()), m.mentions.end());
 }
 
 }  // namespace
@@ -475,8 +477,12 @@ void link_meetings(StageContext& ctx) {
     auto name_at = record_text.rfind(text_field(m, "name"));
     std::size_t name_begin = m.span.begin + (name_at == std::string_view::npos ? record_text.size() : name_at);
     m.fields.set("date", Value{});
-    for (const auto& d : ctx.records) {
-      if (d.type != "date" || d.dropped || d.span.begin < m.span.begin || d.span.end > name_begin) continue;
+    // Records are in text order: start at the meeting's span, stop past its name.
+    auto first = std::lower_bound(ctx.records.begin(), ctx.records.end(), m.span.begin,
+                                  [](const WorkRecord& r, std::size_t pos) { return r.span.begin < pos; });
+    for (auto it = first; it != ctx.records.end() && it->span.begin < name_begin; ++it) {
+      const WorkRecord& d = *it;
+      if (d.type != "date" || d.dropped || d.span.end > name_begin) continue;
       auto kind = d.fields.text("kind");
       if (kind && !kind->empty() && *kind != "point") continue;
       if (auto value = resolved_date(d)) {
@@ -499,19 +505,26 @@ void link_meetings(StageContext& ctx) {
              frame.presiders.size(), attendees.size(), frame.speakers.size());
   }
 
-  // One record per meeting: merge later mentions into the first.
-  for (std::size_t i = 0; i < ctx.records.size(); ++i) {
-    auto& keep = ctx.records[i];
-    if (keep.type != "meeting" || keep.dropped) continue;
-    for (std::size_t j = i + 1; j < ctx.records.size(); ++j) {
-      auto& other = ctx.records[j];
-      if (other.type != "meeting" || other.dropped || !same_meeting(ctx, keep, other)) continue;
+  // One record per meeting: merge later mentions into the first. Merged ones start
+  // no search of their own, so this costs distinct meetings x mentions.
+  std::vector<std::size_t> meetings;
+  for (std::size_t i = 0; i < ctx.records.size(); ++i)
+    if (ctx.records[i].type == "meeting" && !ctx.records[i].dropped) meetings.push_back(i);
+  for (std::size_t a = 0; a < meetings.size(); ++a) {
+    auto& keep = ctx.records[meetings[a]];
+    if (keep.dropped) continue;
+    for (std::size_t b = a + 1; b < meetings.size(); ++b) {
+      auto& other = ctx.records[meetings[b]];
+      if (other.dropped || !same_meeting(ctx, keep, other)) continue;
       ctx.note("meeting '{}' merged into '{}'", text_field(other, "name"), text_field(keep, "name"));
       merge_into(keep, other);
     }
   }
-  for (auto& m : ctx.records)
-    if (m.type == "meeting" && !m.dropped) add_name_mentions(ctx, m);
+  std::vector<Span> meeting_spans;
+  for (std::size_t i : meetings) meeting_spans.push_back(ctx.records[i].span);
+  std::sort(meeting_spans.begin(), meeting_spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  for (std::size_t i : meetings)
+    if (!ctx.records[i].dropped) add_name_mentions(ctx, meeting_spans, ctx.records[i]);
 }
 
 }  // namespace reportex::internal
