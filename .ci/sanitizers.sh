@@ -32,8 +32,8 @@ ctest --test-dir "$builds/build-asan" -j"$jobs" --output-on-failure --timeout 60
 
 echo "== TSan: thread-safety tests"
 configure "$builds/build-tsan" thread
-cmake --build "$builds/build-tsan" -j"$jobs" --target reportex_tests
-tsan_tests=("$builds/build-tsan/tests/reportex_tests" --test-suite=threads)
+cmake --build "$builds/build-tsan" -j"$jobs" --target reportex_thread_tests
+tsan_tests=("$builds/build-tsan/tests/reportex_thread_tests")
 # TSan's runtime needs the narrower address layout of a non-randomized
 # process on kernels with 32 bits of mmap randomness.
 if command -v setarch >/dev/null; then
