@@ -50,7 +50,7 @@ std::vector<Record> Extractor::Impl::run(const Document& doc, Explanation* expla
   }
   std::stable_sort(work.begin(), work.end(), [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; });
 
-  internal::StageContext ctx{doc, pack, work};
+  internal::StageContext ctx(doc, pack, work);
   if (explanation != nullptr) ctx.log = &explanation->stages;
   for (const auto& stage : internal::pipeline()) stage.run(ctx);
 

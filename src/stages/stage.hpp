@@ -50,6 +50,8 @@ struct OrgMention {
 };
 
 struct StageContext {
+  StageContext(const Document& d, const RuleSet::Impl& p, std::vector<WorkRecord>& r) : doc(d), pack(p), records(r) {}
+
   const Document& doc;
   const RuleSet::Impl& pack;
   std::vector<WorkRecord>& records;  // sorted by span.begin
