@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -16,13 +18,7 @@ namespace {
 
 using Names = std::vector<std::string>;
 
-std::vector<reportex::Record> meetings_in(const std::string& text) {
-  reportex::Extractor extractor(reportex::RuleSet::builtin());
-  std::vector<reportex::Record> out;
-  for (auto& r : extractor.extract(reportex::Document::from_bytes("test.txt", text)))
-    if (r.type == "meeting") out.push_back(std::move(r));
-  return out;
-}
+std::vector<reportex::Record> meetings_in(const std::string& text) { return reportex_test::records_of("meeting", text); }
 
 const reportex::Record* named(const std::vector<reportex::Record>& meetings, const std::string& name) {
   for (const auto& m : meetings)

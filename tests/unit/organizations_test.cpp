@@ -8,6 +8,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -16,13 +18,7 @@ namespace {
 
 using Names = std::vector<std::string>;
 
-std::vector<reportex::Record> orgs_in(const std::string& text) {
-  reportex::Extractor extractor(reportex::RuleSet::builtin());
-  std::vector<reportex::Record> out;
-  for (auto& r : extractor.extract(reportex::Document::from_bytes("test.txt", text)))
-    if (r.type == "organization") out.push_back(std::move(r));
-  return out;
-}
+std::vector<reportex::Record> orgs_in(const std::string& text) { return reportex_test::records_of("organization", text); }
 
 Names names_of(const std::vector<reportex::Record>& orgs) {
   Names out;
