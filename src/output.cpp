@@ -117,7 +117,7 @@ void RecordWriter::write(std::string_view doc, const std::vector<Record>& record
       break;
     case Format::table:
       if (!header_written_)
-        out << fit("doc", 22) << fit("type", 12) << fit("source text", 34) << "fields\n"
+        out << fit("doc", 22) << fit("type", 14) << fit("source text", 34) << "fields\n"
             << std::string(110, '-') << '\n';
       for (const auto& r : records) {
         std::string fields;
@@ -125,7 +125,7 @@ void RecordWriter::write(std::string_view doc, const std::vector<Record>& record
           if (std::holds_alternative<std::monostate>(value)) continue;
           fields += (fields.empty() ? "" : "  ") + name + "=" + plain(value);
         }
-        out << fit(doc, 22) << fit(r.type, 12) << fit(r.text, 34) << fields << '\n';
+        out << fit(doc, 22) << fit(r.type, 14) << fit(r.text, 34) << fields << '\n';
       }
       break;
   }
