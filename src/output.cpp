@@ -39,7 +39,7 @@ std::string csv_cell(const std::string& s) {
   return out + '"';
 }
 
-// At most `width` columns, cut at a character boundary, with … when cut.
+// Exactly `width` columns, the last one blank; cut at a character boundary, with … when cut.
 std::string fit(std::string_view s, std::size_t width) {
   std::string out;
   std::size_t used = 0;
@@ -53,9 +53,11 @@ std::string fit(std::string_view s, std::size_t width) {
       i += 1;
       continue;
     }
-    if (used + w > width - 1 && i + n < s.size()) {
-      out += "…";
-      used += 1;
+    if (used + w > width - 1) {  // one column stays free to separate the next
+      if (used + 1 <= width - 1) {
+        out += "…";
+        used += 1;
+      }
       break;
     }
     out.append(s.substr(i, n));
@@ -117,15 +119,15 @@ void RecordWriter::write(std::string_view doc, const std::vector<Record>& record
       break;
     case Format::table:
       if (!header_written_)
-        out << fit("doc", 22) << fit("type", 14) << fit("source text", 34) << "fields\n"
-            << std::string(110, '-') << '\n';
+        out << fit("doc", 26) << fit("type", 14) << fit("source text", 34) << "fields\n"
+            << std::string(114, '-') << '\n';
       for (const auto& r : records) {
         std::string fields;
         for (const auto& [name, value] : r.fields) {
           if (std::holds_alternative<std::monostate>(value)) continue;
           fields += (fields.empty() ? "" : "  ") + name + "=" + plain(value);
         }
-        out << fit(doc, 22) << fit(r.type, 14) << fit(r.text, 34) << fields << '\n';
+        out << fit(doc, 26) << fit(r.type, 14) << fit(r.text, 34) << fields << '\n';
       }
       break;
   }
