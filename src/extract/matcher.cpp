@@ -116,19 +116,46 @@ bool guards_pass(const Rule& rule, std::string_view sentence, std::size_t begin,
   return true;
 }
 
-}  // namespace
-
-Matcher::Matcher(const RuleSet::Impl& pack) : pack_(pack) {
+// The atoms are literals, lower-cased by RE2; one unanchored Set finds which
+// of them a sentence contains. Its DFA is a trie of the atoms, so its states
+// are few and stay cached, unlike a Set of the rules' own patterns, whose
+// states multiply across patterns and are built anew for every new text.
+std::unique_ptr<RE2::Set> compile_atoms(const std::vector<std::string>& atoms) {
+  if (atoms.empty()) return nullptr;
   RE2::Options options;
   options.set_log_errors(false);
-  options.set_max_mem(256 << 20);
-  set_ = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const auto& rule : pack.rules) {
-    std::string error;
-    if (set_->Add(prefilter_pattern(rule.pattern), &error) >= 0 || set_->Add(rule.pattern, &error) >= 0)
-      matchable_.push_back(&rule);
+  options.set_literal(true);
+  options.set_case_sensitive(false);
+  options.set_max_mem(64 << 20);
+  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const auto& atom : atoms)
+    if (set->Add(atom, nullptr) < 0) return nullptr;
+  if (!set->Compile()) return nullptr;
+  return set;
+}
+
+}  // namespace
+
+Matcher::Matcher(const RuleSet::Impl& pack) : pack_(pack), filter_(std::make_unique<re2::FilteredRE2>(1)) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  for (std::size_t r = 0; r < pack.rules.size(); ++r) {
+    const std::string& pattern = pack.rules[r].pattern;
+    int id = -1;
+    if (filter_->Add(prefilter_pattern(pattern), options, &id) == RE2::NoError ||
+        filter_->Add(pattern, options, &id) == RE2::NoError)
+      filtered_.push_back(r);
+    else
+      always_.push_back(r);
   }
-  if (!set_->Compile()) set_.reset();  // too large for the budget: every rule runs on every sentence
+  std::vector<std::string> atoms;
+  if (!filtered_.empty()) filter_->Compile(&atoms);
+  atoms_ = compile_atoms(atoms);
+  if (!atoms_) {  // no rule has atoms, or they do not compile: every rule runs on every sentence
+    always_.insert(always_.end(), filtered_.begin(), filtered_.end());
+    std::sort(always_.begin(), always_.end());
+    filtered_.clear();
+  }
 }
 
 void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t offset, int index,
@@ -206,27 +233,37 @@ void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t 
 }
 
 std::vector<MatchCandidate> Matcher::match(const Document& doc) const {
-  std::vector<MatchCandidate> out;
-  std::vector<int> hits;
   const std::string_view text = doc.text();
   const auto& sentences = doc.sentences();
+  // First the sentences each rule may match, then each rule over its
+  // sentences in turn, so that one rule's DFA stays in the CPU caches.
+  std::vector<std::vector<std::size_t>> sentences_of(pack_.rules.size());
+  std::vector<int> atoms, potentials;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
+    for (std::size_t r : always_) sentences_of[r].push_back(i);
+    if (filtered_.empty()) continue;
     const Span& s = sentences[i].normalized;
-    std::string_view sentence = text.substr(s.begin, s.size());
-    hits.clear();
-    if (set_) {
-      RE2::Set::ErrorInfo info;
-      if (!set_->Match(re2::StringPiece(sentence.data(), sentence.size()), &hits, &info) &&
-          info.kind != RE2::Set::kNoError) {
-        hits.clear();  // the DFA gave up: fall back to running every rule
-        for (std::size_t r = 0; r < matchable_.size(); ++r) hits.push_back(static_cast<int>(r));
-      }
-      std::sort(hits.begin(), hits.end());
-      for (int h : hits) run_rule(*matchable_[static_cast<std::size_t>(h)], sentence, s.begin, static_cast<int>(i), out);
-    } else {
-      for (const auto& rule : pack_.rules) run_rule(rule, sentence, s.begin, static_cast<int>(i), out);
+    atoms.clear();
+    RE2::Set::ErrorInfo info;
+    if (!atoms_->Match(re2::StringPiece(text.data() + s.begin, s.size()), &atoms, &info) &&
+        info.kind != RE2::Set::kNoError) {
+      for (std::size_t r : filtered_) sentences_of[r].push_back(i);  // the DFA gave up: every rule runs
+      continue;
     }
+    potentials.clear();
+    filter_->AllPotentials(atoms, &potentials);
+    for (int p : potentials) sentences_of[filtered_[static_cast<std::size_t>(p)]].push_back(i);
   }
+  std::vector<MatchCandidate> out;
+  for (std::size_t r = 0; r < sentences_of.size(); ++r)
+    for (std::size_t i : sentences_of[r]) {
+      const Span& s = sentences[i].normalized;
+      run_rule(pack_.rules[r], text.substr(s.begin, s.size()), s.begin, static_cast<int>(i), out);
+    }
+  // Sentence order, then rule order: as if each sentence had been matched alone.
+  std::stable_sort(out.begin(), out.end(), [](const MatchCandidate& a, const MatchCandidate& b) {
+    return a.sentence < b.sentence;
+  });
   return out;
 }
 
