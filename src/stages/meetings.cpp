@@ -5,6 +5,7 @@
 // and repeated mentions of one meeting merged into one record.
 #include "convert/converters.hpp"
 #include "stages/stage.hpp"
+#include "text/occurrences.hpp"
 
 #include <re2/re2.h>
 
@@ -101,7 +102,7 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
   auto at = record_text.find(written);
   if (at != std::string_view::npos) {
     Span where{m.span.begin + at, m.span.begin + at + written.size()};
-    for (const auto& o : ctx.org_mentions) {
+    for (const auto& o : org_mentions_near(ctx, where.begin, where.end)) {
       if (o.span.begin >= where.end || o.span.end <= where.begin) continue;
       if (!o.canonical.empty()) return o.canonical;
     }
@@ -120,13 +121,13 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
 // A court or procuratorate named earlier in the sentence convenes a meeting
 // whose own clause has no subject ("…检察院第一时间组织学习，及时召开全市检察长会").
 std::string earlier_convener(const StageContext& ctx, const WorkRecord& m) {
+  const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(m.sentence)].normalized;
   const OrgMention* last = nullptr;
-  for (const auto& o : ctx.org_mentions)
+  for (const auto& o : org_mentions_near(ctx, s.begin, m.span.begin))
     if (o.sentence == m.sentence && o.span.end <= m.span.begin && !o.canonical.empty() &&
         (o.kind == "court" || o.kind == "procuratorate"))
       last = &o;
   if (last != nullptr) return last->canonical;
-  const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(m.sentence)].normalized;
   std::string_view before = std::string_view(ctx.doc.text()).substr(s.begin, m.span.begin - s.begin);
   static const RE2 court(R"((\p{Han}{2,24}?(?:人民法院|人民检察院)))");
   re2::StringPiece input(before.data(), before.size());
@@ -210,20 +211,51 @@ struct Named {
   bool title_only = false;
 };
 
+// The person records by position, so that each item of a "who" phrase looks
+// only at the people near it (looking at every record was quadratic).
+class PersonIndex {
+ public:
+  explicit PersonIndex(const std::vector<WorkRecord>& records) : records_(records) {
+    for (std::size_t i = 0; i < records.size(); ++i)
+      if (records[i].type == "person") {
+        persons_.push_back(i);
+        longest_ = std::max(longest_, records[i].span.size());
+      }
+  }
+  /// The person records that may overlap [begin, end), in record order
+  /// (which is text order).
+  template <typename Visit>
+  void near(std::size_t begin, std::size_t end, Visit&& visit) const {
+    const std::size_t from = begin > longest_ ? begin - longest_ : 0;
+    auto it = std::lower_bound(persons_.begin(), persons_.end(), from,
+                               [&](std::size_t i, std::size_t pos) { return records_[i].span.begin < pos; });
+    for (; it != persons_.end() && records_[*it].span.begin < end; ++it)
+      if (visit(records_[*it])) return;
+  }
+
+ private:
+  const std::vector<WorkRecord>& records_;
+  std::vector<std::size_t> persons_;  // sorted by span.begin, as the records are
+  std::size_t longest_ = 0;
+};
+
 // A person's name in one enumeration item: the people stage's record there,
 // else a title followed by a name ("副检察长乔卫东").
-Named name_in_item(const StageContext& ctx, const Piece& item) {
-  for (const auto& r : ctx.records) {
-    if (r.dropped || r.type != "person" || r.span.begin >= item.end || r.span.end <= item.begin) continue;
+Named name_in_item(const StageContext& ctx, const PersonIndex& people, const Piece& item) {
+  std::optional<Named> found;
+  people.near(item.begin, item.end, [&](const WorkRecord& r) {
+    if (r.dropped || r.span.begin >= item.end || r.span.end <= item.begin) return false;
     auto name = r.fields.text("name");
-    if (!name || name->empty()) continue;
+    if (!name || name->empty()) return false;
     // The name closes its item; a record that ends in a later item makes
     // this one a title before it ("党组成员、副检察长乔卫东").
-    if (ends_with(item.text, *name)) return {*name, false};
-    if (auto dotted = dotted_name_at_end(item.text); !dotted.empty() && repair_name(dotted) == *name)
-      return {dotted, false};
-    if (r.span.end > item.end) return {{}, true};
-  }
+    if (ends_with(item.text, *name)) found = Named{*name, false};
+    else if (auto dotted = dotted_name_at_end(item.text); !dotted.empty() && repair_name(dotted) == *name)
+      found = Named{dotted, false};
+    else if (r.span.end > item.end) found = Named{{}, true};
+    return found.has_value();
+  });
+  if (found) return *found;
   const Lexicon* titles = ctx.lexicon("meeting_title");
   if (titles == nullptr) return {};
   std::string_view text = item.text;
@@ -244,7 +276,8 @@ Named name_in_item(const StageContext& ctx, const Piece& item) {
 // The people and groups of a "who" phrase: "党组成员、副检察长乔卫东及各部门负责人"
 // gives 乔卫东 and 各部门负责人; a counted group ("10位人大代表、政协委员")
 // or one closed by 等N家 is a single item.
-std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, std::string_view text, std::size_t offset) {
+std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, const PersonIndex& people,
+                                                    std::string_view text, std::size_t offset) {
   static const RE2 trailing(R"(^(.*?)(?:受邀|应邀|特邀|也|均|分别|共同|一同|等)+$)");
   static const RE2 leading(R"(^(?:邀请|由|会议由|该院|本院|我院)(.+)$)");
   std::string trimmed;
@@ -263,7 +296,7 @@ std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, std
   }
   auto items = split_at(text, offset, {"、", "以及", "及", "和", "与"});
   std::vector<Named> named;
-  for (const auto& item : items) named.push_back(name_in_item(ctx, item));
+  for (const auto& item : items) named.push_back(name_in_item(ctx, people, item));
   for (std::size_t i = 0; i < items.size(); ++i) {
     // A title or the person's court before a name belongs to that name.
     bool prefix_of_next = i + 1 < items.size() && !named[i + 1].name.empty() && named[i].name.empty() &&
@@ -285,7 +318,7 @@ struct Frame {
 
 // The roles one clause gives: "X主持会议并讲话", "X出席座谈会并讲话",
 // "X参加会议", "X作交流发言".
-void read_clause(const StageContext& ctx, const Piece& clause, Frame& frame) {
+void read_clause(const StageContext& ctx, const PersonIndex& index, const Piece& clause, Frame& frame) {
   static const RE2 presides(R"(^(.*?)(?:主持召开|主持))");
   static const RE2 presides_what(
       R"((?:主持召开|主持)(?:会议|座谈会|学习|本次|此次|并|开班式|开幕式|闭幕式|结业式|开训式|仪式|活动|$))");
@@ -296,7 +329,7 @@ void read_clause(const StageContext& ctx, const Piece& clause, Frame& frame) {
   std::string who;
   auto people = [&](std::string_view who_text, bool groups_too) {
     std::vector<std::string> names;
-    for (auto& [item, is_person] : who_items(ctx, who_text, clause.begin))
+    for (auto& [item, is_person] : who_items(ctx, index, who_text, clause.begin))
       if (is_person || groups_too) names.push_back(item);
     return names;
   };
@@ -324,7 +357,7 @@ bool starts_content(std::string_view sentence) {
   return RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), content);
 }
 
-Frame read_frame(StageContext& ctx, const WorkRecord& m, const std::vector<int>& frame_starts) {
+Frame read_frame(StageContext& ctx, const PersonIndex& people, const WorkRecord& m, const std::vector<int>& frame_starts) {
   Frame frame;
   const auto& sentences = ctx.doc.sentences();
   int next_trigger = static_cast<int>(sentences.size());
@@ -343,7 +376,7 @@ Frame read_frame(StageContext& ctx, const WorkRecord& m, const std::vector<int>&
     std::string_view text = ctx.sentence_text(s);
     if (s > m.sentence && starts_content(text)) break;
     for (const auto& clause : split_at(text, seg.normalized.begin, {"，", ",", "；", ";", "。"}))
-      read_clause(ctx, clause, frame);
+      read_clause(ctx, people, clause, frame);
   }
   return frame;
 }
@@ -424,18 +457,31 @@ bool inside_any(const std::vector<Span>& spans, std::size_t begin, std::size_t e
   return it != spans.begin() && std::prev(it)->end >= end;
 }
 
-// Later mentions of a named meeting ("贯彻落实市委政法工作会议精神") are spans of it.
-void add_name_mentions(StageContext& ctx, const std::vector<Span>& meeting_spans, WorkRecord& m) {
-  std::string name = text_field(m, "name");
-  if (!is_specific(ctx, name)) return;
-  std::string_view text = ctx.doc.text();
-  for (auto at = text.find(name); at != std::string_view::npos; at = text.find(name, at + name.size())) {
-    Span span{at, at + name.size()};
-    if (!inside_any(meeting_spans, span.begin, span.end)) m.mentions.push_back(span);
+// Later mentions of named meetings ("贯彻落实市委政法工作会议精神") are spans of them.
+void add_name_mentions(StageContext& ctx, const std::vector<Span>& meeting_spans, const std::vector<std::size_t>& meetings) {
+  std::vector<WorkRecord*> named;
+  std::vector<std::string> names;
+  for (std::size_t i : meetings) {
+    WorkRecord& m = ctx.records[i];
+    std::string name = text_field(m, "name");
+    if (m.dropped || !is_specific(ctx, name)) continue;
+    named.push_back(&m);
+    names.push_back(std::move(name));
   }
+  const auto found = text::occurrences(ctx.doc.text(), names);
   auto by_position = [](const Span& a, const Span& b) { return std::tie(a.begin, a.end) < std::tie(b.begin, b.end); };
-  std::sort(m.mentions.begin(), m.mentions.end(), by_position);
-  m.mentions.erase(std::unique(m.mentions.begin(), m.mentions.end()), m.mentions.end());
+  for (std::size_t k = 0; k < named.size(); ++k) {
+    WorkRecord& m = *named[k];
+    std::size_t next = 0;  // mentions of one name do not overlap
+    for (std::size_t at : found[k]) {
+      if (at < next) continue;
+      next = at + names[k].size();
+      Span span{at, next};
+      if (!inside_any(meeting_spans, span.begin, span.end)) m.mentions.push_back(span);
+    }
+    std::sort(m.mentions.begin(), m.mentions.end(), by_position);
+    m.mentions.erase(std::unique(m.mentions.begin(), m.mentions.end()), m.mentions.end());
+  }
 }
 
 }  // namespace
@@ -458,6 +504,7 @@ void link_meetings(StageContext& ctx) {
   std::sort(frame_starts.begin(), frame_starts.end());
   frame_starts.erase(std::unique(frame_starts.begin(), frame_starts.end()), frame_starts.end());
 
+  const PersonIndex people(ctx.records);
   for (auto& m : ctx.records) {
     if (m.type != "meeting" || m.dropped) continue;
     auto rule = rule_name(m);
@@ -492,7 +539,7 @@ void link_meetings(StageContext& ctx) {
     }
 
     Frame frame;
-    if (opens_frame(m)) frame = read_frame(ctx, m, frame_starts);
+    if (opens_frame(m)) frame = read_frame(ctx, people, m, frame_starts);
     m.fields.set("presiders", frame.presiders);
     // A presider who also "出席" is listed once, as presider.
     std::vector<std::string> attendees;
@@ -523,8 +570,7 @@ void link_meetings(StageContext& ctx) {
   std::vector<Span> meeting_spans;
   for (std::size_t i : meetings) meeting_spans.push_back(ctx.records[i].span);
   std::sort(meeting_spans.begin(), meeting_spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
-  for (std::size_t i : meetings)
-    if (!ctx.records[i].dropped) add_name_mentions(ctx, meeting_spans, ctx.records[i]);
+  add_name_mentions(ctx, meeting_spans, meetings);
 }
 
 }  // namespace reportex::internal

@@ -115,6 +115,16 @@ std::string national_kind(std::string_view name) {
 
 }  // namespace
 
+std::span<const OrgMention> org_mentions_near(const StageContext& ctx, std::size_t begin, std::size_t end) {
+  auto starting_from = [&](std::size_t pos) {
+    return std::lower_bound(ctx.org_mentions.begin(), ctx.org_mentions.end(), pos,
+                            [](const OrgMention& m, std::size_t p) { return m.span.begin < p; });
+  };
+  auto first = starting_from(begin > ctx.longest_org_mention ? begin - ctx.longest_org_mention : 0);
+  auto last = std::max(first, starting_from(end));
+  return {first, last};
+}
+
 const OrgMention* court_before(const StageContext& ctx, std::size_t pos, int article) {
   auto it = std::lower_bound(ctx.org_mentions.begin(), ctx.org_mentions.end(), pos,
                              [](const OrgMention& m, std::size_t p) { return m.span.begin < p; });
@@ -131,6 +141,7 @@ void resolve_organizations(StageContext& ctx) {
 
   // Mentions as written, with what their words say.
   ctx.org_mentions.clear();
+  ctx.longest_org_mention = 0;
   std::vector<Reading> readings;
   for (WorkRecord* r : records) {
     OrgMention m;
@@ -147,6 +158,7 @@ void resolve_organizations(StageContext& ctx) {
       if (std::string kind = lookup(ctx.lexicon("org_suffix"), suffix); !kind.empty()) m.kind = kind;
       else if (std::string kind = national_kind(reading.candidate); !kind.empty()) m.kind = kind;
     }
+    ctx.longest_org_mention = std::max(ctx.longest_org_mention, m.span.size());
     ctx.org_mentions.push_back(std::move(m));
     readings.push_back(std::move(reading));
   }

@@ -14,6 +14,7 @@
 //         occurrences ("郝建军强调") are mentions too.
 
 #include "stages/stage.hpp"
+#include "text/occurrences.hpp"
 
 #include "text/utf8.hpp"
 
@@ -295,8 +296,12 @@ void link_people(StageContext& ctx) {
   };
   const Lexicon* doctrine_tails = ctx.lexicon("doctrine_tail");
   const std::string_view text = ctx.doc.text();
-  for (PersonView* p : kept) {
-    for (std::size_t at = text.find(p->name); at != std::string_view::npos; at = text.find(p->name, at + 1)) {
+  std::vector<std::string> names;
+  for (const PersonView* p : kept) names.push_back(p->name);
+  const auto found = text::occurrences(text, names);
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    PersonView* p = kept[k];
+    for (std::size_t at : found[k]) {
       const Span occurrence{at, at + p->name.size()};
       // A name inside a book title (《…》, a short run of text) is part of the title.
       constexpr std::size_t kBookTitleBytes = 100 * 3;

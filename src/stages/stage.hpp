@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,7 @@ struct StageContext {
 
   // Filled by the organizations stage, sorted by span.begin.
   std::vector<OrgMention> org_mentions;
+  std::size_t longest_org_mention = 0;  // bytes, for org_mentions_near()
   std::vector<std::string> article_org;  // article index -> its court (or empty)
 
   // Filled by the dates stage for the stages after it.
@@ -87,6 +89,11 @@ struct StageContext {
 /// their antecedent); nullptr when there is none. Valid after the
 /// organizations stage (organizations.cpp).
 const OrgMention* court_before(const StageContext& ctx, std::size_t pos, int article);
+
+/// The org mentions that may overlap [begin, end), in text order: those
+/// starting before `end` and not so early that they must end before `begin`.
+/// Valid after the organizations stage (organizations.cpp).
+std::span<const OrgMention> org_mentions_near(const StageContext& ctx, std::size_t begin, std::size_t end);
 
 using StageFunction = void (*)(StageContext&);
 
