@@ -221,7 +221,8 @@ int extract_all(const Options& o, const reportex::Extractor& extractor) {
         } catch (const std::exception& e) {
           result.problems.push_back(o.inputs[index] + ": extraction failed: " + e.what());
         }
-        result.output = out.str();
+        in.document.reset();                  // the text is no longer needed
+        result.output = std::move(out).str();  // and the output is moved, not copied
       }
       result.done = true;
       std::lock_guard lock(mutex);

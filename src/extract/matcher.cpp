@@ -260,10 +260,6 @@ std::vector<MatchCandidate> Matcher::match(const Document& doc) const {
       const Span& s = sentences[i].normalized;
       run_rule(pack_.rules[r], text.substr(s.begin, s.size()), s.begin, static_cast<int>(i), out);
     }
-  // Sentence order, then rule order: as if each sentence had been matched alone.
-  std::stable_sort(out.begin(), out.end(), [](const MatchCandidate& a, const MatchCandidate& b) {
-    return a.sentence < b.sentence;
-  });
   return out;
 }
 

@@ -29,7 +29,8 @@ struct MatchCandidate {
 class Matcher {
  public:
   explicit Matcher(const RuleSet::Impl& pack);
-  /// Every candidate of every sentence, in sentence order.
+  /// Every candidate of every sentence: rule by rule in pack order, each
+  /// rule's candidates in text order.
   std::vector<MatchCandidate> match(const Document& doc) const;
 
  private:

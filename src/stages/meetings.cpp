@@ -487,16 +487,28 @@ void add_name_mentions(StageContext& ctx, const std::vector<Span>& meeting_spans
 }  // namespace
 
 void link_meetings(StageContext& ctx) {
-  // Coordinated names first: each level is a meeting of its own.
-  std::vector<WorkRecord> expanded;
-  for (auto& r : ctx.records) {
-    if (r.type == "meeting" && !r.dropped && rule_name(r) == "coordinated") {
-      for (auto& part : split_coordinated(r)) expanded.push_back(std::move(part));
-    } else {
-      expanded.push_back(std::move(r));
+  // Coordinated names first: each level is a meeting of its own. The parts
+  // take their record's place, filled in from the back so that the records
+  // stay in text order without a second copy of them all.
+  std::vector<std::pair<std::size_t, std::vector<WorkRecord>>> splits;
+  std::size_t added = 0;
+  for (std::size_t i = 0; i < ctx.records.size(); ++i) {
+    const WorkRecord& r = ctx.records[i];
+    if (r.type != "meeting" || r.dropped || rule_name(r) != "coordinated") continue;
+    auto parts = split_coordinated(r);  // never empty
+    added += parts.size() - 1;
+    if (parts.size() > 1) splits.emplace_back(i, std::move(parts));
+  }
+  if (added > 0) {
+    std::size_t read = ctx.records.size();
+    ctx.records.resize(read + added);
+    std::size_t write = ctx.records.size();
+    for (auto split = splits.rbegin(); split != splits.rend(); ++split) {
+      while (read > split->first + 1) ctx.records[--write] = std::move(ctx.records[--read]);
+      for (auto part = split->second.rbegin(); part != split->second.rend(); ++part) ctx.records[--write] = std::move(*part);
+      --read;  // the record the parts replace
     }
   }
-  ctx.records = std::move(expanded);
 
   std::vector<int> frame_starts;
   for (const auto& r : ctx.records)
