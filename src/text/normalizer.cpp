@@ -56,6 +56,10 @@ class Normalizer {
   /// `nfkc` may be null (ICU data missing): then nothing is folded.
   Normalizer(std::string_view source, const icu::Normalizer2* nfkc) : source_(source), nfkc_(nfkc) {
     result_.text.reserve(source.size());
+    // Chinese prose folds a full-width mark every ten characters or so, and
+    // each fold adds two anchors; reserving for that avoids copying the map
+    // as it grows.
+    result_.offsets.reserve(source.size() / 12 + 16);
   }
 
   NormalizedText run() && {
@@ -89,8 +93,8 @@ class Normalizer {
       pos = next;
     }
     flush_copy(size);
-    result_.text.shrink_to_fit();
-    result_.offsets.shrink_to_fit();
+    // No shrink_to_fit: it would copy the whole text once more. The unused
+    // tail of a large reservation is never touched, so it costs no memory.
     return std::move(result_);
   }
 

@@ -9,7 +9,12 @@ namespace reportex::internal::text {
 
 namespace {
 
-// The slow path, for a set of literals too large for one RE2 program.
+// Below this many bytes of searching (literals x text), a find() per literal
+// costs less than compiling the RE2 program that serves them all.
+constexpr std::size_t kSearchBytesWorthCompiling = std::size_t{1} << 20;
+
+// One find() loop per literal: for short texts, and for sets of literals too
+// large for one RE2 program.
 std::vector<std::vector<std::size_t>> find_each(std::string_view text, const std::vector<std::string>& literals) {
   std::vector<std::vector<std::size_t>> out(literals.size());
   for (std::size_t i = 0; i < literals.size(); ++i)
@@ -22,6 +27,7 @@ std::vector<std::vector<std::size_t>> find_each(std::string_view text, const std
 }  // namespace
 
 std::vector<std::vector<std::size_t>> occurrences(std::string_view text, const std::vector<std::string>& literals) {
+  if (literals.size() * text.size() <= kSearchBytesWorthCompiling) return find_each(text, literals);
   // Distinct literals, longest first: at a position where several occur, the
   // alternation reports the longest, and the others are its prefixes.
   std::map<std::string_view, std::vector<std::size_t>> indices;  // literal -> its indices in `literals`

@@ -23,8 +23,8 @@ class OffsetMap {
   void add_copy(std::size_t normalized, std::size_t original);
   /// Starts an atomic segment that came from original bytes [begin, end).
   void add_atomic(std::size_t normalized, std::size_t original_begin, std::size_t original_end);
-  /// Releases spare capacity once the map is complete.
-  void shrink_to_fit() { anchors_.shrink_to_fit(); }
+  /// Room for `anchors` anchors, so that building the map does not copy it.
+  void reserve(std::size_t anchors) { anchors_.reserve(anchors); }
 
   /// Maps `normalized` (begin <= end <= size of the normalized text the
   /// anchors were built for) to the original range from the source of its

@@ -260,3 +260,68 @@ fields = { n = "number(v)" }
     for (auto c : counts) CHECK(c == expected.size());
   }
 }
+
+TEST_SUITE("prefilter") {
+  // Each sentence runs only the rules whose required literals (atoms) it
+  // contains. These cases would lose records if the filter were too strict.
+  TEST_CASE("a rule without any literal runs on every sentence") {
+    auto rules = pack(R"toml(
+[[rule]]
+id = "digits"
+type = "num"
+pattern = '\p{Han}(?P<n>[0-9]+)'
+fields = { n = "number(n)" }
+)toml");
+    auto records = run(rules, "甲12。乙34。");
+    REQUIRE(records.size() == 2);
+    CHECK(records[0].fields.number("n") == 12);
+    CHECK(records[1].fields.number("n") == 34);
+  }
+
+  TEST_CASE("upper-case ASCII literals are found although RE2 lower-cases atoms") {
+    auto rules = pack(R"toml(
+[[rule]]
+id = "case"
+type = "word"
+pattern = 'CASE-(?P<n>[0-9]+)'
+fields = { tag = "text(n)" }
+)toml");
+    auto records = run(rules, "编号CASE-77。case-88。");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].fields.text("tag") == "77");
+  }
+
+  TEST_CASE("a rule runs only where one of its alternative literals occurs, and finds each") {
+    auto rules = pack(R"toml(
+[[rule]]
+id = "unit"
+type = "num"
+pattern = '(?P<n>[0-9]+)(?:件|宗)'
+fields = { n = "number(n)" }
+)toml");
+    auto records = run(rules, "受理5件。无关的句子9。审结7宗。");
+    REQUIRE(records.size() == 2);
+    CHECK(records[0].fields.number("n") == 5);
+    CHECK(records[1].fields.number("n") == 7);
+  }
+
+  TEST_CASE("records come out in text order whatever the order rules ran in") {
+    auto rules = pack(R"toml(
+[[rule]]
+id = "b_word"
+type = "word"
+pattern = '乙'
+[[rule]]
+id = "a_num"
+type = "num"
+pattern = '[0-9]+件'
+)toml");
+    auto records = run(rules, "3件乙。乙4件。");
+    REQUIRE(records.size() == 4);
+    for (std::size_t i = 1; i < records.size(); ++i) CHECK(records[i - 1].span.begin < records[i].span.begin);
+    CHECK(records[0].rule == "a_num");
+    CHECK(records[1].rule == "b_word");
+    CHECK(records[2].rule == "b_word");
+    CHECK(records[3].rule == "a_num");
+  }
+}

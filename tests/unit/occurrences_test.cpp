@@ -1,0 +1,65 @@
+// text::occurrences: every occurrence of many literals, as find() gives them.
+#include "text/occurrences.hpp"
+
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+using reportex::internal::text::occurrences;
+
+namespace {
+
+// The reference: one find() loop per literal, overlaps included.
+std::vector<std::vector<std::size_t>> by_find(const std::string& text, const std::vector<std::string>& literals) {
+  std::vector<std::vector<std::size_t>> out(literals.size());
+  for (std::size_t i = 0; i < literals.size(); ++i)
+    if (!literals[i].empty())
+      for (auto at = text.find(literals[i]); at != std::string::npos; at = text.find(literals[i], at + 1))
+        out[i].push_back(at);
+  return out;
+}
+
+// Random text over a few characters, so that the literals recur and overlap.
+std::string random_text(std::size_t chars, unsigned seed) {
+  const std::vector<std::string> alphabet = {"王", "军", "强", "李", "雁", "会", "议", "，", "a"};
+  std::mt19937 rng(seed);
+  std::string text;
+  for (std::size_t i = 0; i < chars; ++i) text += alphabet[rng() % alphabet.size()];
+  return text;
+}
+
+}  // namespace
+
+TEST_SUITE("occurrences") {
+  TEST_CASE("names inside longer names and repeated names are all found") {
+    const std::string text = "王军强说，王军和李雁李雁出席。";
+    const auto found = occurrences(text, {"王军", "王军强", "李雁", "军强"});
+    CHECK(found[0] == std::vector<std::size_t>{0, 15});
+    CHECK(found[1] == std::vector<std::size_t>{0});
+    CHECK(found[2] == std::vector<std::size_t>{24, 30});
+    CHECK(found[3] == std::vector<std::size_t>{3});
+  }
+
+  TEST_CASE("duplicate literals each get the occurrences; an empty literal gets none") {
+    const auto found = occurrences("会议会议", {"会议", "", "会议"});
+    CHECK(found[0] == std::vector<std::size_t>{0, 6});
+    CHECK(found[1].empty());
+    CHECK(found[2] == found[0]);
+  }
+
+  TEST_CASE("overlapping occurrences of one literal are all reported") {
+    const auto found = occurrences("aaaa", {"aa"});
+    CHECK(found[0] == std::vector<std::size_t>{0, 1, 2});
+  }
+
+  TEST_CASE("short and long texts agree with find(), whichever way they are searched") {
+    const std::vector<std::string> literals = {"王军", "王军强", "军强", "李雁", "雁李", "会议", "议，", "a", "aa", "强李雁"};
+    for (std::size_t chars : {50u, 2000u, 200000u}) {  // the long one takes the one-pass path
+      const std::string text = random_text(chars, static_cast<unsigned>(chars));
+      CAPTURE(chars);
+      CHECK(occurrences(text, literals) == by_find(text, literals));
+    }
+  }
+}
