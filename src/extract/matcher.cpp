@@ -159,9 +159,8 @@ Matcher::Matcher(const RuleSet::Impl& pack) : pack_(pack), filter_(std::make_uni
 }
 
 void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t offset, int index,
-                       std::vector<MatchCandidate>& out) const {
-  const int groups = rule.re->NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> g(static_cast<std::size_t>(groups));
+                       std::vector<re2::StringPiece>& g, std::vector<MatchCandidate>& out) const {
+  const int groups = static_cast<int>(g.size());
   const re2::StringPiece text(sentence.data(), sentence.size());
   std::size_t pos = 0;
   while (pos <= sentence.size() &&
@@ -255,11 +254,15 @@ std::vector<MatchCandidate> Matcher::match(const Document& doc) const {
     for (int p : potentials) sentences_of[filtered_[static_cast<std::size_t>(p)]].push_back(i);
   }
   std::vector<MatchCandidate> out;
-  for (std::size_t r = 0; r < sentences_of.size(); ++r)
+  std::vector<re2::StringPiece> groups;  // the rule's capture groups, reused across its sentences
+  for (std::size_t r = 0; r < sentences_of.size(); ++r) {
+    const Rule& rule = pack_.rules[r];
+    groups.assign(static_cast<std::size_t>(rule.re->NumberOfCapturingGroups() + 1), re2::StringPiece());
     for (std::size_t i : sentences_of[r]) {
       const Span& s = sentences[i].normalized;
-      run_rule(pack_.rules[r], text.substr(s.begin, s.size()), s.begin, static_cast<int>(i), out);
+      run_rule(rule, text.substr(s.begin, s.size()), s.begin, static_cast<int>(i), groups, out);
     }
+  }
   return out;
 }
 

@@ -404,12 +404,23 @@ bool is_subsequence(std::string_view shorter, std::string_view longer) {
   return true;
 }
 
-bool same_meeting(const StageContext& ctx, const WorkRecord& a, const WorkRecord& b) {
-  std::string na = text_field(a, "name"), nb = text_field(b, "name");
-  if (!is_specific(ctx, na) || !is_specific(ctx, nb)) return false;
-  std::string da = text_field(a, "date"), db = text_field(b, "date");
-  if (!da.empty() && !db.empty() && da != db) return false;
-  std::string ka = merge_key(na), kb = merge_key(nb);
+// What two mentions of a meeting are compared by, worked out once per
+// mention (and again when a merge renames it), not once per pair.
+struct MeetingIdentity {
+  std::string date, key, kind;
+};
+
+MeetingIdentity identity_of(const StageContext& ctx, const WorkRecord& m) {
+  const std::string name = text_field(m, "name");
+  return {text_field(m, "date"), merge_key(name), kind_of(ctx, name)};
+}
+
+// Both mentions have specific names (is_specific).
+bool same_meeting(const StageContext& ctx, const WorkRecord& a, const MeetingIdentity& ia, const WorkRecord& b,
+                  const MeetingIdentity& ib) {
+  if (!ia.date.empty() && !ib.date.empty() && ia.date != ib.date) return false;
+  const std::string& ka = ia.key;
+  const std::string& kb = ib.key;
   if (ka == kb) return true;
   // Within one article a headline may shorten the name the lead gives in full:
   // "诉源治理推进会" for "2025年诉源治理工作推进会", the same kind with words left out.
@@ -421,8 +432,7 @@ bool same_meeting(const StageContext& ctx, const WorkRecord& a, const WorkRecord
   if (ka.find(kb) != std::string::npos || kb.find(ka) != std::string::npos) return true;
   const std::string& shorter = ka.size() < kb.size() ? ka : kb;
   const std::string& longer = ka.size() < kb.size() ? kb : ka;
-  return kind_of(ctx, na) == kind_of(ctx, nb) && 2 * char_count(shorter) >= char_count(longer) &&
-         is_subsequence(shorter, longer);
+  return ia.kind == ib.kind && 2 * char_count(shorter) >= char_count(longer) && is_subsequence(shorter, longer);
 }
 
 void merge_into(WorkRecord& keep, WorkRecord& other) {
@@ -564,19 +574,27 @@ void link_meetings(StageContext& ctx) {
              frame.presiders.size(), attendees.size(), frame.speakers.size());
   }
 
-  // One record per meeting: merge later mentions into the first. Merged ones start
-  // no search of their own, so this costs distinct meetings x mentions.
-  std::vector<std::size_t> meetings;
-  for (std::size_t i = 0; i < ctx.records.size(); ++i)
-    if (ctx.records[i].type == "meeting" && !ctx.records[i].dropped) meetings.push_back(i);
-  for (std::size_t a = 0; a < meetings.size(); ++a) {
-    auto& keep = ctx.records[meetings[a]];
+  // One record per meeting: merge later mentions into the first. Only
+  // specific names merge; merged ones start no search of their own, so this
+  // costs distinct meetings x mentions, each comparison of precomputed keys.
+  std::vector<std::size_t> meetings, mergeable;
+  for (std::size_t i = 0; i < ctx.records.size(); ++i) {
+    const WorkRecord& r = ctx.records[i];
+    if (r.type != "meeting" || r.dropped) continue;
+    meetings.push_back(i);
+    if (is_specific(ctx, text_field(r, "name"))) mergeable.push_back(i);
+  }
+  std::vector<MeetingIdentity> identities;
+  for (std::size_t i : mergeable) identities.push_back(identity_of(ctx, ctx.records[i]));
+  for (std::size_t a = 0; a < mergeable.size(); ++a) {
+    auto& keep = ctx.records[mergeable[a]];
     if (keep.dropped) continue;
-    for (std::size_t b = a + 1; b < meetings.size(); ++b) {
-      auto& other = ctx.records[meetings[b]];
-      if (other.dropped || !same_meeting(ctx, keep, other)) continue;
+    for (std::size_t b = a + 1; b < mergeable.size(); ++b) {
+      auto& other = ctx.records[mergeable[b]];
+      if (other.dropped || !same_meeting(ctx, keep, identities[a], other, identities[b])) continue;
       ctx.note("meeting '{}' merged into '{}'", text_field(other, "name"), text_field(keep, "name"));
       merge_into(keep, other);
+      identities[a] = identity_of(ctx, keep);  // the merge may have given it a name or a date
     }
   }
   std::vector<Span> meeting_spans;
