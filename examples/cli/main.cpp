@@ -23,6 +23,10 @@
 #include <thread>
 #include <vector>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace {
 
 constexpr const char* kUsage = R"(usage:
@@ -314,9 +318,21 @@ int test_rules(const Options& o) {
   return report.ok() ? 0 : 1;
 }
 
+// RE2 takes scratch memory for each match it reports. glibc would give it
+// back to the system when a document is done (in every thread's arena) and
+// fault it in again for the next one; keeping up to 32 MB of freed memory
+// for reuse makes -j 2 nearly twice -j 1 instead of 1.5 times.
+void keep_freed_memory() {
+#if defined(__GLIBC__)
+  mallopt(M_TRIM_THRESHOLD, 32 << 20);
+  mallopt(M_TOP_PAD, 16 << 20);
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  keep_freed_memory();
   if (argc >= 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
     std::cout << kUsage;
     return 0;
