@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang in their own build directory and
-# runs each for SECONDS (default 60), starting from the seed corpora.
+# Builds the libFuzzer targets (fuzz/build.sh: clang, ASan, UBSan) and runs
+# each for SECONDS (default 60), starting from the seed corpora.
 # Exits non-zero when a target finds a crash, a leak, a timeout or a broken
 # invariant; the input that did it is kept in $BUILD/artifacts/.
 # Usage: fuzz/run.sh [SECONDS]   (env: REPORTEX_FUZZ_BUILD_DIR, CXX, JOBS, FUZZ_TIMEOUT per input, default 60 s)
@@ -8,22 +8,8 @@ set -euo pipefail
 seconds=${1:-60}
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${REPORTEX_FUZZ_BUILD_DIR:-$root/build-fuzz}
-jobs=${JOBS:-2}
 
-cxx=${CXX:-}
-if [ -z "$cxx" ] || ! "$cxx" --version | grep -q clang; then
-  cxx=$(command -v clang++ || command -v clang++-14 || true)
-fi
-if [ -z "$cxx" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-  apt-get install -y -qq clang libclang-rt-14-dev >/dev/null  # the libFuzzer runtime
-  cxx=$(command -v clang++)
-fi
-[ -n "$cxx" ] || { echo "fuzz/run.sh: clang++ not found" >&2; exit 2; }
-
-cmake -S "$root" -B "$build" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DREPORTEX_BUILD_FUZZ=ON -DREPORTEX_BUILD_TESTS=OFF -DREPORTEX_BUILD_EXAMPLES=OFF -DREPORTEX_INSTALL=OFF >/dev/null
-cmake --build "$build" -j"$jobs" --target fuzz_extract fuzz_rule_pack
-
+"$root/fuzz/build.sh" fuzz_extract fuzz_rule_pack
 "$root/fuzz/make_corpus.sh" "$build/seeds" >/dev/null
 mkdir -p "$build/artifacts"
 status=0

@@ -316,7 +316,8 @@ TEST_SUITE("number") {
     constexpr std::pair<std::string_view, std::string_view> garbage[] = {
         {"300", "美元"}, {"300", "万"}, {"300", ""}, {"", "元"}, {"万", "元"}, {"abc", "元"}, {"3", "万x元"},
     };
-    for (auto [amount, unit] : garbage) {
+    for (const auto& entry : garbage) {
+      const std::string_view amount = entry.first, unit = entry.second;  // CAPTURE cannot take structured bindings (clang 14)
       CAPTURE(amount);
       CAPTURE(unit);
       CHECK_FALSE(parse_money(amount, unit).has_value());
