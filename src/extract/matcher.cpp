@@ -116,6 +116,20 @@ bool guards_pass(const Rule& rule, std::string_view sentence, std::size_t begin,
   return true;
 }
 
+// How many capture groups (group 0 included) `rule` reads: RE2 computes no
+// more than it is asked for, and a match read only as a whole (a suppress
+// rule, a record spanning its match with constant fields) needs no BitState
+// or NFA pass after the DFAs have found it.
+int groups_read(const Rule& rule) {
+  int last = 0;
+  for (const Emit& emit : rule.emits) {
+    last = std::max({last, emit.span_group, emit.split_group});
+    for (const FieldMapping& m : emit.fields)
+      for (int a : m.args) last = std::max(last, a);
+  }
+  return std::min(last, rule.re->NumberOfCapturingGroups()) + 1;
+}
+
 // The atoms are literals, lower-cased by RE2; one unanchored Set finds which
 // of them a sentence contains. Its DFA is a trie of the atoms, so its states
 // are few and stay cached, unlike a Set of the rules' own patterns, whose
@@ -254,10 +268,10 @@ std::vector<MatchCandidate> Matcher::match(const Document& doc) const {
     for (int p : potentials) sentences_of[filtered_[static_cast<std::size_t>(p)]].push_back(i);
   }
   std::vector<MatchCandidate> out;
-  std::vector<re2::StringPiece> groups;  // the rule's capture groups, reused across its sentences
+  std::vector<re2::StringPiece> groups;  // the groups the rule reads, reused across its sentences
   for (std::size_t r = 0; r < sentences_of.size(); ++r) {
     const Rule& rule = pack_.rules[r];
-    groups.assign(static_cast<std::size_t>(rule.re->NumberOfCapturingGroups() + 1), re2::StringPiece());
+    groups.assign(static_cast<std::size_t>(groups_read(rule)), re2::StringPiece());
     for (std::size_t i : sentences_of[r]) {
       const Span& s = sentences[i].normalized;
       run_rule(rule, text.substr(s.begin, s.size()), s.begin, static_cast<int>(i), groups, out);
