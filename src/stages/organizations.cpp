@@ -10,6 +10,7 @@
 // keeps one organization record per body and document.
 
 #include "stages/stage.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <map>
@@ -113,6 +114,40 @@ std::string national_kind(std::string_view name) {
   return {};
 }
 
+// True when `lexicon` has an entry inside `text`.
+bool contains_entry(const Lexicon* lexicon, std::string_view text) {
+  if (lexicon == nullptr) return false;
+  for (const auto& entry : lexicon->entries)
+    if (text.find(entry) != std::string_view::npos) return true;
+  return false;
+}
+
+// A mention between a citing verb and a cited word of one clause
+// ("深入学习贯彻最高人民法院院长在…上的讲话精神").
+bool is_cited(const StageContext& ctx, const OrgMention& m) {
+  const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(m.sentence)].normalized;
+  const std::string_view sentence = ctx.sentence_text(m.sentence);
+  const std::size_t begin = m.span.begin - s.begin, end = m.span.end - s.begin;
+  auto is_clause_mark = [](std::string_view ch) {
+    return ch == "，" || ch == "," || ch == "；" || ch == ";" || ch == "：" || ch == ":" || ch == "。";
+  };
+  std::size_t clause_begin = begin;
+  while (clause_begin > 0) {
+    std::size_t prev = clause_begin - 1;
+    while (prev > 0 && (static_cast<unsigned char>(sentence[prev]) & 0xC0) == 0x80) --prev;
+    if (is_clause_mark(sentence.substr(prev, clause_begin - prev))) break;
+    clause_begin = prev;
+  }
+  std::size_t clause_end = end;
+  while (clause_end < sentence.size()) {
+    const std::size_t n = text::decode_utf8(sentence, clause_end).length;
+    if (is_clause_mark(sentence.substr(clause_end, n))) break;
+    clause_end += n;
+  }
+  return contains_entry(ctx.lexicon("citing_verb"), sentence.substr(clause_begin, begin - clause_begin)) &&
+         contains_entry(ctx.lexicon("cited_word"), sentence.substr(end, clause_end - end));
+}
+
 }  // namespace
 
 std::span<const OrgMention> org_mentions_near(const StageContext& ctx, std::size_t begin, std::size_t end) {
@@ -158,6 +193,8 @@ void resolve_organizations(StageContext& ctx) {
       if (std::string kind = lookup(ctx.lexicon("org_suffix"), suffix); !kind.empty()) m.kind = kind;
       else if (std::string kind = national_kind(reading.candidate); !kind.empty()) m.kind = kind;
     }
+    m.cited = m.kind != "reference" && is_cited(ctx, m);
+    if (m.cited) ctx.note("organizations: '{}' at {} is cited, not acting", m.surface, m.span.begin);
     ctx.longest_org_mention = std::max(ctx.longest_org_mention, m.span.size());
     ctx.org_mentions.push_back(std::move(m));
     readings.push_back(std::move(reading));
@@ -184,7 +221,8 @@ void resolve_organizations(StageContext& ctx) {
   std::vector<char> article_seen(ctx.articles.size(), 0);
   for (const auto& m : ctx.org_mentions) {
     if (m.article < 0 || static_cast<std::size_t>(m.article) >= ctx.articles.size()) continue;
-    if (!is_court_or_procuratorate(m.kind) || article_seen[static_cast<std::size_t>(m.article)] != 0) continue;
+    if (!is_court_or_procuratorate(m.kind) || m.cited || article_seen[static_cast<std::size_t>(m.article)] != 0)
+      continue;
     article_seen[static_cast<std::size_t>(m.article)] = 1;
     ctx.article_org[static_cast<std::size_t>(m.article)] = m.canonical;
   }
@@ -215,7 +253,7 @@ void resolve_organizations(StageContext& ctx) {
       }
       ctx.note("organizations: '{}' at {} refers to '{}'", m.surface, m.span.begin, m.canonical);
     }
-    if (!m.canonical.empty() && is_court_or_procuratorate(m.kind)) last_named = static_cast<int>(i);
+    if (!m.canonical.empty() && is_court_or_procuratorate(m.kind) && !m.cited) last_named = static_cast<int>(i);
     m.last_named_court = last_named;
   }
 

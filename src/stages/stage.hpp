@@ -48,6 +48,9 @@ struct OrgMention {
   // canonical name at or before this one in its article (-1: none); what
   // court_before() reads, so that it takes logarithmic time.
   int last_named_court = -1;
+  // Quoted as the source of guidance ("学习贯彻最高人民法院…讲话精神"): not the
+  // body acting, so neither an antecedent of "该院" nor the article's court.
+  bool cited = false;
 };
 
 struct StageContext {

@@ -111,6 +111,27 @@ TEST_SUITE("organizations") {
     CHECK(linked.ctx.article_org[1] == "乌海市人民检察院");
   }
 
+  TEST_CASE("a court quoted as the source of guidance is no antecedent of 该院") {
+    Linked linked(
+        "3月3日，鄂托克旗人民法院召开党组会议。会议要求，全院干警要深入学习贯彻最高人民法院院长在座谈会上的讲话精神。"
+        "会后，该院各部门迅速行动，落实自治区高级人民法院工作部署。");
+    const auto* national = linked.mention("最高人民法院");
+    REQUIRE(national != nullptr);
+    CHECK(national->cited);
+    CHECK_FALSE(linked.mention("鄂托克旗人民法院")->cited);
+    CHECK(linked.mention("自治区高级人民法院")->cited);
+    CHECK(linked.mention("该院")->canonical == "鄂托克旗人民法院");
+    REQUIRE(linked.ctx.article_org.size() == 1);
+    CHECK(linked.ctx.article_org[0] == "鄂托克旗人民法院");
+  }
+
+  TEST_CASE("a court that acts in the clause of a citing verb is not cited") {
+    Linked linked("鄂托克旗人民法院传达学习最高人民法院工作报告精神。该院党组高度重视。");
+    CHECK_FALSE(linked.mention("鄂托克旗人民法院")->cited);
+    CHECK(linked.mention("最高人民法院")->cited);
+    CHECK(linked.mention("该院")->canonical == "鄂托克旗人民法院");
+  }
+
   TEST_CASE("court_before gives the last named court of the article before a position") {
     Linked linked("**兴安讯** 兴安盟中级人民法院召开会议。该院审结案件500件。\n\n会议要求抓好落实。\n\n**乌海讯** 近日召开会议。");
     REQUIRE(linked.ctx.articles.size() == 2);
