@@ -36,10 +36,10 @@ std::vector<std::pair<std::size_t, std::size_t>> item_ranges(std::string_view te
   return out;
 }
 
-// A pattern that matches wherever `pattern` does, for the RE2::Set prefilter:
-// counted repetitions x{m,n} become x* (or x+ when m >= 1). Each counter
-// multiplies the states of the Set's DFA, which is most of the cost of a
-// pass; the rules themselves still decide every match, so results do not change.
+// A pattern that matches wherever `pattern` does, for FilteredRE2 to find
+// atoms in: counted repetitions x{m,n} become x* (or x+ when m >= 1). The
+// atoms are the same (a repetition adds no literal the first x lacks), and the
+// program RE2 compiles for the filter is far smaller than the rule's own.
 std::string prefilter_pattern(std::string_view pattern) {
   std::string out;
   out.reserve(pattern.size());
