@@ -37,8 +37,8 @@ std::vector<std::pair<std::size_t, std::size_t>> item_ranges(std::string_view te
 }
 
 // A pattern that matches wherever `pattern` does, for FilteredRE2 to find
-// atoms in: counted repetitions x{m,n} become x* (or x+ when m >= 1). The
-// atoms are the same (a repetition adds no literal the first x lacks), and the
+// atoms in: counted repetitions x{m,n} become x* (or x+ when m >= 1). Its
+// atoms may be weaker than the rule's (xx becomes x), never wrong, and the
 // program RE2 compiles for the filter is far smaller than the rule's own.
 std::string prefilter_pattern(std::string_view pattern) {
   std::string out;
