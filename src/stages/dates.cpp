@@ -203,14 +203,24 @@ void resolve_dates(StageContext& ctx) {
            found.ref.year != 0 ? std::to_string(found.ref.year) : std::string("unknown"));
 
   // "同年10月" and "次年3月" take the year of the date told just before in
-  // their article, not the reference year.
+  // their article, not the reference year. A date that states no year takes
+  // the year another date earlier in its sentence states, when that is not
+  // the reference year ("自去年一季度起…，上半年即…" is last year's first half).
   int previous_year = 0, previous_article = -1;
+  int stated_year = 0, stated_sentence = -1;
   for (auto& d : dates) {
     std::string_view written = ctx.text(*d.record);
     int years_after = written.starts_with("次年") ? 1 : written.starts_with("同年") || written.starts_with("当年") ? 0 : -1;
     bool follows_previous = years_after >= 0 && previous_year != 0 && previous_article == d.record->article;
     DateReference previous{std::nullopt, previous_year + std::max(years_after, 0), true};
-    ResolvedDate resolved = resolve(d.expr, follows_previous ? previous : found.ref);
+    const CalendarPoint& point = d.expr.start;
+    const bool states_year = point.year || point.year_offset;
+    const bool in_stated_year = !states_year && !point.month_offset && years_after < 0 &&
+                                stated_sentence == d.record->sentence && stated_year != 0 && stated_year != found.ref.year;
+    DateReference sentence_year{std::nullopt, stated_year, true};
+    ResolvedDate resolved = resolve(d.expr, follows_previous ? previous : in_stated_year ? sentence_year : found.ref);
+    if (in_stated_year) ctx.note("date '{}': the year {} its sentence states", written, stated_year);
+    if (states_year && resolved.year != 0) stated_year = resolved.year, stated_sentence = d.record->sentence;
     if (resolved.year != 0) previous_year = resolved.year, previous_article = d.record->article;
     set_fields(*d.record, d.expr, resolved);
     if (resolved.value.empty())

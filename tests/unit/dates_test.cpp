@@ -354,6 +354,26 @@ TEST_SUITE("dates") {
     CHECK(field(dates[2], "value") == "2020-03");
   }
 
+  TEST_CASE("a date without a year takes the other year its sentence states") {
+    auto dates = dates_in("自去年一季度起，全省推行繁简分流改革，上半年即在12个中级法院铺开。下半年，改革覆盖全省。",
+                          CivilDate{2025, 1, 18});
+    REQUIRE(dates.size() == 3);
+    CHECK(dates[0].text == "自去年一季度起");
+    CHECK(field(dates[0], "start") == "2024-Q1");
+    CHECK(dates[1].text == "上半年");
+    CHECK(field(dates[1], "value") == "2024-H1");
+    CHECK(dates[2].text == "下半年");  // the next sentence states no year: the reference year
+    CHECK(field(dates[2], "value") == "2025-H2");
+  }
+
+  TEST_CASE("a date that states its own year keeps it, whatever its sentence said before") {
+    auto dates = dates_in("去年全省法院审结案件120万件，今年上半年审结65万件。", CivilDate{2025, 7, 18});
+    REQUIRE(dates.size() == 2);
+    CHECK(field(dates[0], "value") == "2024");
+    CHECK(dates[1].text == "今年上半年");
+    CHECK(field(dates[1], "value") == "2025-H1");
+  }
+
   TEST_CASE("with no year anywhere the record stays, its value null") {
     auto dates = dates_in("6月25日，该院召开座谈会。");
     REQUIRE(dates.size() == 1);
