@@ -10,6 +10,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 
 namespace reportex::internal {
@@ -179,8 +180,10 @@ struct Piece {
   std::string_view text;
 };
 
-// Splits `text` (starting at `offset`) at the given separators.
-std::vector<Piece> split_at(std::string_view text, std::size_t offset, std::initializer_list<std::string_view> seps) {
+// Splits `text` (starting at `offset`) at the given separators, but not at
+// one for which `inside_word(position)` holds (the 和 of the name 孟和).
+std::vector<Piece> split_at(std::string_view text, std::size_t offset, std::initializer_list<std::string_view> seps,
+                            const std::function<bool(std::size_t)>& inside_word = {}) {
   std::vector<Piece> out;
   std::size_t start = 0;
   for (std::size_t i = 0; i <= text.size();) {
@@ -188,6 +191,7 @@ std::vector<Piece> split_at(std::string_view text, std::size_t offset, std::init
     if (i < text.size())
       for (auto sep : seps)
         if (text.substr(i, sep.size()) == sep) matched = std::max(matched, sep.size());
+    if (matched > 0 && inside_word && inside_word(offset + i)) matched = 0;
     if (i == text.size() || matched > 0) {
       if (i > start) out.push_back({offset + start, offset + i, text.substr(start, i - start)});
       if (i == text.size()) break;
@@ -222,6 +226,16 @@ class PersonIndex {
         longest_ = std::max(longest_, records[i].span.size());
       }
   }
+  /// True when a person record's span holds byte `pos`.
+  bool covers(std::size_t pos) const {
+    bool found = false;
+    near(pos, pos + 1, [&](const WorkRecord& r) {
+      found = !r.dropped && r.span.begin <= pos && pos < r.span.end;
+      return found;
+    });
+    return found;
+  }
+
   /// The person records that may overlap [begin, end), in record order
   /// (which is text order).
   template <typename Visit>
@@ -278,7 +292,7 @@ Named name_in_item(const StageContext& ctx, const PersonIndex& people, const Pie
 // or one closed by 等N家 is a single item.
 std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, const PersonIndex& people,
                                                     std::string_view text, std::size_t offset) {
-  static const RE2 trailing(R"(^(.*?)(?:受邀|应邀|特邀|也|均|分别|共同|一同|等)+$)");
+  static const RE2 trailing(R"(^(.*?)(?:受邀|应邀|特邀|也|均|分别|共同|一同|等|在(?:主|分|各分)?会场)+$)");
   static const RE2 leading(R"(^(?:邀请|由|会议由|该院|本院|我院)(.+)$)");
   std::string trimmed;
   if (RE2::FullMatch(re2::StringPiece(text.data(), text.size()), trailing, &trimmed)) text = text.substr(0, trimmed.size());
@@ -294,7 +308,7 @@ std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, con
     out.emplace_back(std::string(text), false);
     return out;
   }
-  auto items = split_at(text, offset, {"、", "以及", "及", "和", "与"});
+  auto items = split_at(text, offset, {"、", "以及", "及", "和", "与"}, [&](std::size_t pos) { return people.covers(pos); });
   std::vector<Named> named;
   for (const auto& item : items) named.push_back(name_in_item(ctx, people, item));
   for (std::size_t i = 0; i < items.size(); ++i) {

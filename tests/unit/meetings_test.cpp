@@ -102,6 +102,23 @@ TEST_SUITE("meetings") {
     CHECK(m[0].fields.list("speakers") == Names{"包宏伟"});
   }
 
+  TEST_CASE("a name holding 和 stays whole, and where attendees sat is not an attendee") {
+    auto meetings = meetings_in(
+        "11月20日，锡林郭勒盟中级人民法院以视频形式召开全盟法院审判管理工作会议，审判委员会专职委员布和主持会议，"
+        "各基层法院院长在分会场参加会议。");
+    REQUIRE(meetings.size() == 1);
+    CHECK(meetings[0].fields.text("name") == "全盟法院审判管理工作会议");
+    CHECK(meetings[0].fields.list("presiders") == std::vector<std::string>{"布和"});
+    CHECK(meetings[0].fields.list("attendees") == std::vector<std::string>{"各基层法院院长"});
+  }
+
+  TEST_CASE("和 between two people still separates them") {
+    auto meetings = meetings_in("锡林郭勒盟中级人民法院召开党组会议，院长孟和主持会议，副院长王军和副院长李明出席会议。");
+    REQUIRE(meetings.size() == 1);
+    CHECK(meetings[0].fields.list("presiders") == std::vector<std::string>{"孟和"});
+    CHECK(meetings[0].fields.list("attendees") == std::vector<std::string>{"王军", "李明"});
+  }
+
   TEST_CASE("X开展集体学习: the court is the convener, the name is 集体学习") {
     auto m = meetings_in(
         "8月5日，鄂伦春自治旗人民法院党组理论学习中心组开展集体学习，该院党组书记、院长达瓦主持会议，"
