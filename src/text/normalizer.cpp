@@ -227,6 +227,8 @@ class Normalizer {
     }
     if (space_breaks_ >= 2 || (space_breaks_ == 1 && ends_with_sentence_end(text))) {
       separator = '\n';
+    } else if (space_breaks_ == 0 && groups_thousands(next_byte)) {
+      separator = 0;  // "20 967件" is 20967
     } else if (is_ascii_alnum(static_cast<unsigned char>(text.back())) && is_ascii_alnum(next_byte)) {
       separator = ' ';
     }
@@ -239,6 +241,25 @@ class Normalizer {
       result_.offsets.add_atomic(text.size(), space_begin_, space_end_);
     }
     text += separator;
+  }
+
+  // A space that groups thousands in a number of Chinese text ("受理案件1 042件",
+  // "2 600余吨"): digits before it that follow no ASCII letter, digit group or
+  // code, and exactly three digits after it, then Chinese text, a decimal
+  // point, the next group or the end. Codes and lists in ASCII context keep
+  // their spaces ("ISO 9001 2015").
+  bool groups_thousands(unsigned char next_byte) const {
+    auto is_digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
+    const std::string& text = result_.text;
+    if (!is_digit(next_byte) || !is_digit(static_cast<unsigned char>(text.back()))) return false;
+    std::size_t first = text.size();
+    while (first > 0 && is_digit(static_cast<unsigned char>(text[first - 1]))) --first;
+    if (first > 0 && static_cast<unsigned char>(text[first - 1]) < 0x80) return false;
+    std::size_t pos = space_end_, digits = 0;
+    while (pos < source_.size() && is_digit(static_cast<unsigned char>(source_[pos])) && digits <= 3) ++pos, ++digits;
+    if (digits != 3) return false;
+    if (pos == source_.size() || source_[pos] == '.' || static_cast<unsigned char>(source_[pos]) >= 0x80) return true;
+    return source_[pos] == ' ' && pos + 1 < source_.size() && is_digit(static_cast<unsigned char>(source_[pos + 1]));  // 1 234 567
   }
 
   // A blank line inside a sentence: PDF extraction puts one where a page or

@@ -151,6 +151,16 @@ TEST_CASE("a white space run between ASCII letters or digits keeps one space") {
   CHECK(normalized("A\xE3\x80\x80" "B") == "A B");  // ideographic space between letters
 }
 
+TEST_CASE("a space grouping thousands in a number of Chinese text is removed") {
+  CHECK(normalized("受理案件1 042件") == "受理案件1042件");
+  CHECK(normalized("共1 234 567元，金额3 033.28万元") == "共1234567元,金额3033.28万元");
+  CHECK(normalized("清理2 600余吨") == "清理2600余吨");
+  // Not a thousands group: ASCII context, a group of other than three digits, a digit before a unit.
+  CHECK(normalized("ISO 9001 2015") == "ISO 9001 2015");
+  CHECK(normalized("编号12 34件") == "编号12 34件");
+  CHECK(normalized("2025 年共 3551 件") == "2025年共3551件");
+}
+
 TEST_CASE("full-width and other compatibility characters are folded with NFKC") {
   CHECK(normalized("\xEF\xBC\x90\xEF\xBC\x91\xEF\xBC\x98\xEF\xBC\x99") == "0189");  // ０１８９
   CHECK(normalized("结案率为９６．５％") == "结案率为96.5%");
