@@ -252,8 +252,14 @@ class Normalizer {
     auto is_digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
     const std::string& text = result_.text;
     if (!is_digit(next_byte) || !is_digit(static_cast<unsigned char>(text.back()))) return false;
+    // Numbers are short; a longer run of digits is no number to group, and
+    // stopping there keeps a long run of spaced digits linear.
+    constexpr std::size_t kMaxDigits = 24;
     std::size_t first = text.size();
-    while (first > 0 && is_digit(static_cast<unsigned char>(text[first - 1]))) --first;
+    while (first > 0 && is_digit(static_cast<unsigned char>(text[first - 1]))) {
+      if (text.size() - first >= kMaxDigits) return false;
+      --first;
+    }
     if (first > 0 && static_cast<unsigned char>(text[first - 1]) < 0x80) return false;
     std::size_t pos = space_end_, digits = 0;
     while (pos < source_.size() && is_digit(static_cast<unsigned char>(source_[pos])) && digits <= 3) ++pos, ++digits;

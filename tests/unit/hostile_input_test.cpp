@@ -320,6 +320,28 @@ TEST_SUITE("hostile") {
     check_spans(document, records);
   }
 
+  TEST_CASE("input: 1 MB of digit groups separated by spaces is joined without quadratic cost" *
+            doctest::timeout(60)) {
+    std::string bytes = "受理";
+    while (bytes.size() < (1u << 20)) bytes += "123 ";
+    bytes += "件。";
+    const auto document = reportex::Document::from_bytes("digits.txt", bytes);
+    // Groups join into numbers of at most 24 digits; the rest keep their spaces.
+    CHECK(document.text().find("123123") != std::string_view::npos);
+    CHECK(document.text().find(' ') != std::string_view::npos);
+    check_spans(document, extractor().extract(document));
+  }
+
+  TEST_CASE("input: 1 MB of one clause citing courts over and over stays linear" * doctest::timeout(60)) {
+    std::string bytes;
+    while (bytes.size() < (1u << 20)) bytes += "学习贯彻最高人民法院和自治区高级人民法院的";
+    bytes += "讲话精神。该院受理案件3551件。";
+    const auto document = reportex::Document::from_bytes("citing.txt", bytes);
+    const auto records = extractor().extract(document);
+    CHECK(count_type(records, "case_count") == 1);
+    check_spans(document, records);
+  }
+
   TEST_CASE("input: forty files, a quarter of them bad: every good file's records, in order" *
             doctest::timeout(300)) {
     ScratchDir dir("many");
