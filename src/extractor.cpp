@@ -35,31 +35,10 @@ std::vector<Record> Extractor::Impl::run(const Document& doc, Explanation* expla
   auto candidates = matcher.match(doc);
   internal::resolve_overlaps(candidates);
 
-  const auto& sentences = doc.sentences();
-  std::vector<internal::WorkRecord> work;
-  // Room for the few records stages add (split bylines and coordinated
-  // meetings), so that adding them does not copy every record.
-  const auto kept = static_cast<std::size_t>(std::count_if(candidates.begin(), candidates.end(), [](const auto& c) { return c.kept; }));
-  work.reserve(kept + kept / 16 + 16);
-  for (auto& c : candidates) {
-    if (!c.kept) continue;
-    internal::WorkRecord w;
-    w.type = c.type;
-    w.span = c.span;
-    w.sentence = c.sentence;
-    w.paragraph = sentences[static_cast<std::size_t>(c.sentence)].paragraph;
-    w.rule = c.rule;
-    // An explanation lists the candidates with their fields; otherwise they
-    // are done with, and freeing them now lowers the peak on long documents.
-    if (explanation != nullptr) w.fields = c.fields;
-    else w.fields = std::move(c.fields);
-    work.push_back(std::move(w));
-  }
+  // An explanation lists the candidates with their fields; otherwise they
+  // are done with, and freeing them now lowers the peak on long documents.
+  std::vector<internal::WorkRecord> work = internal::work_records(doc, candidates, explanation != nullptr);
   if (explanation == nullptr) std::vector<internal::MatchCandidate>().swap(candidates);
-  // Text order; records starting together keep the pack order of their rules.
-  std::stable_sort(work.begin(), work.end(), [](const auto& a, const auto& b) {
-    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.rule < b.rule;
-  });
 
   internal::StageContext ctx(doc, pack, work);
   if (explanation != nullptr) ctx.log = &explanation->stages;

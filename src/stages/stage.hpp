@@ -3,6 +3,7 @@
 // records of one document, each adding what one rule cannot see (the
 // article's court, the year in force, a meeting's presider two sentences on).
 
+#include "extract/matcher.hpp"
 #include "rules/pack.hpp"
 
 #include <reportex/document.hpp>
@@ -86,6 +87,11 @@ struct StageContext {
     if (log != nullptr) log->push_back(fmt::format(format, std::forward<Args>(args)...));
   }
 };
+
+/// The kept candidates as the stages take them: in text order (records that
+/// start together in the pack order of their rules). Their fields are moved
+/// out unless `keep_fields` (an explanation still lists the candidates).
+std::vector<WorkRecord> work_records(const Document& doc, std::vector<MatchCandidate>& candidates, bool keep_fields);
 
 /// The most recent court or procuratorate mention with a canonical name that
 /// starts before `pos` in article `article` ("该院" mentions count, resolved to

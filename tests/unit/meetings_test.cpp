@@ -36,18 +36,8 @@ std::vector<reportex::internal::WorkRecord> link_with_dates(
   Matcher matcher(rules->impl());
   auto candidates = matcher.match(doc);
   resolve_overlaps(candidates);
-  std::vector<WorkRecord> work;
-  for (auto& c : candidates) {
-    if (!c.kept || c.type == "date") continue;
-    WorkRecord w;
-    w.type = c.type;
-    w.span = c.span;
-    w.sentence = c.sentence;
-    w.paragraph = doc.sentences()[static_cast<std::size_t>(c.sentence)].paragraph;
-    w.rule = c.rule;
-    w.fields = c.fields;
-    work.push_back(std::move(w));
-  }
+  std::vector<WorkRecord> work = work_records(doc, candidates, false);
+  std::erase_if(work, [](const WorkRecord& w) { return w.type == "date"; });
   for (const auto& [surface, value] : dates) {
     auto at = doc.text().find(surface);
     REQUIRE(at != std::string::npos);

@@ -39,18 +39,7 @@ struct Linked {
     Matcher matcher(rules->impl());
     auto candidates = matcher.match(doc);
     resolve_overlaps(candidates);
-    for (auto& c : candidates) {
-      if (!c.kept) continue;
-      WorkRecord w;
-      w.type = c.type;
-      w.span = c.span;
-      w.sentence = c.sentence;
-      w.paragraph = doc.sentences()[static_cast<std::size_t>(c.sentence)].paragraph;
-      w.rule = c.rule;
-      w.fields = c.fields;
-      work.push_back(std::move(w));
-    }
-    std::stable_sort(work.begin(), work.end(), [](const auto& a, const auto& b) { return a.span.begin < b.span.begin; });
+    work = work_records(doc, candidates, false);
     split_articles(ctx);
     resolve_organizations(ctx);
   }
