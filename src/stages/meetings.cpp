@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <functional>
 #include <optional>
+#include <span>
 
 namespace reportex::internal {
 
@@ -330,34 +331,56 @@ struct Frame {
   std::vector<std::string> presiders, attendees, speakers;
 };
 
+// The text before the first occurrence of any of `words` (what the regex
+// "^(.*?)(?:w1|w2|...)" captures), or nothing when none occurs. A plain search:
+// this runs on every clause after every meeting.
+std::optional<std::string_view> before_first(std::string_view text, std::initializer_list<std::string_view> words) {
+  std::size_t first = std::string_view::npos;
+  for (std::string_view w : words) first = std::min(first, text.find(w));
+  if (first == std::string_view::npos) return std::nullopt;
+  return text.substr(0, first);
+}
+
+bool starts_with_any(std::string_view s, std::span<const std::string_view> words) {
+  for (std::string_view w : words)
+    if (starts_with(s, w)) return true;
+  return false;
+}
+
+// "主持" (or "主持召开") followed by what is presided over, or ending the clause:
+// "主持会议", "主持召开座谈会", "X主持". Not "主持人" or "主持审理".
+bool says_presides(std::string_view text) {
+  static constexpr std::string_view what[] = {
+      "会议", "座谈会", "学习", "本次", "此次", "并", "开班式", "开幕式", "闭幕式", "结业式", "开训式", "仪式", "活动"};
+  constexpr std::string_view verb = "主持";
+  for (auto at = text.find(verb); at != std::string_view::npos; at = text.find(verb, at + 1)) {
+    std::string_view rest = text.substr(at + verb.size());
+    if (rest.empty() || starts_with_any(rest, what)) return true;
+    if (starts_with(rest, "召开") && (rest.size() == 6 || starts_with_any(rest.substr(6), what))) return true;
+  }
+  return false;
+}
+
 // The roles one clause gives: "X主持会议并讲话", "X出席座谈会并讲话",
 // "X参加会议", "X作交流发言".
 void read_clause(const StageContext& ctx, const PersonIndex& index, const Piece& clause, Frame& frame) {
-  static const RE2 presides(R"(^(.*?)(?:主持召开|主持))");
-  static const RE2 presides_what(
-      R"((?:主持召开|主持)(?:会议|座谈会|学习|本次|此次|并|开班式|开幕式|闭幕式|结业式|开训式|仪式|活动|$))");
-  static const RE2 attends(R"(^(.*?)(?:受邀参加|应邀参加|应邀出席|受邀出席|出席|参加|列席))");
-  static const RE2 speaks(R"(^(.*?)(?:作交流发言|作工作报告|作专题报告|作报告|作发言|发言|讲话|致辞))");
-  static const RE2 other_verb(R"((?:主持|出席|参加|列席|受邀|应邀))");
-  re2::StringPiece text(clause.text.data(), clause.text.size());
-  std::string who;
+  const std::string_view text = clause.text;
   auto people = [&](std::string_view who_text, bool groups_too) {
     std::vector<std::string> names;
     for (auto& [item, is_person] : who_items(ctx, index, who_text, clause.begin))
       if (is_person || groups_too) names.push_back(item);
     return names;
   };
-  if (RE2::PartialMatch(text, presides_what) && RE2::PartialMatch(text, presides, &who))
-    for (auto& n : people(who, false)) add_unique(frame.presiders, n);
-  if (RE2::PartialMatch(text, attends, &who))
-    for (auto& n : people(who, true)) add_unique(frame.attendees, n);
-  if (RE2::PartialMatch(text, speaks, &who)) {
+  if (says_presides(text))
+    if (auto who = before_first(text, {"主持"}))
+      for (auto& n : people(*who, false)) add_unique(frame.presiders, n);
+  if (auto who = before_first(text, {"受邀参加", "应邀参加", "应邀出席", "受邀出席", "出席", "参加", "列席"}))
+    for (auto& n : people(*who, true)) add_unique(frame.attendees, n);
+  if (auto said = before_first(text, {"作交流发言", "作工作报告", "作专题报告", "作报告", "作发言", "发言", "讲话", "致辞"})) {
     // "X主持会议并讲话": the speaker is the subject before the first verb.
-    re2::StringPiece subject(who);
-    std::string before_verb;
-    static const RE2 up_to_verb(R"(^(.*?)(?:主持|出席|参加|列席|受邀|应邀|在会上|在座谈会上))");
-    if (RE2::PartialMatch(subject, up_to_verb, &before_verb)) who = before_verb;
-    else if (RE2::PartialMatch(subject, other_verb)) who.clear();
+    std::string_view who = *said;
+    if (auto subject = before_first(who, {"主持", "出席", "参加", "列席", "受邀", "应邀", "在会上", "在座谈会上"}))
+      who = *subject;
     for (auto& n : people(who, false)) add_unique(frame.speakers, n);
   }
 }
