@@ -88,7 +88,7 @@ const TypeInfo* RuleSet::type(std::string_view name) const noexcept {
 
 std::vector<std::string> RuleSet::patterns() const {
   std::vector<std::string> out;
-  for (const auto& r : impl_->rules) out.push_back(r.pattern);
+  for (const auto& r : impl_->rules) out.push_back(r.whole_pattern());
   return out;
 }
 

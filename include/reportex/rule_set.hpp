@@ -74,7 +74,8 @@ class RuleSet {
   const TypeInfo* type(std::string_view name) const noexcept;
 
   /// The final RE2 pattern of every rule, in rule order (named references and
-  /// lexicons expanded). Useful for benchmarking and debugging.
+  /// lexicons expanded, a `leading` pattern written in front). Useful for
+  /// benchmarking and debugging.
   std::vector<std::string> patterns() const;
   /// Approximate bytes held by the compiled pack (programs, lexicons, tables).
   std::size_t memory_footprint() const noexcept;

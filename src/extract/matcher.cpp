@@ -120,14 +120,37 @@ bool guards_pass(const Rule& rule, std::string_view sentence, std::size_t begin,
 // more than it is asked for, and a match read only as a whole (a suppress
 // rule, a record spanning its match with constant fields) needs no BitState
 // or NFA pass after the DFAs have found it.
-int groups_read(const Rule& rule) {
+int last_group_read(const Rule& rule) {
   int last = 0;
   for (const Emit& emit : rule.emits) {
     last = std::max({last, emit.span_group, emit.split_group});
     for (const FieldMapping& m : emit.fields)
       for (int a : m.args) last = std::max(last, a);
   }
-  return std::min(last, rule.re->NumberOfCapturingGroups()) + 1;
+  return last;
+}
+
+int groups_read(const Rule& rule) { return std::min(last_group_read(rule), rule.re->NumberOfCapturingGroups()) + 1; }
+
+// The same for the rule's leading pattern: its group 0 (where the record
+// starts) and the captures read after it.
+int leading_groups_read(const Rule& rule) {
+  if (rule.leading == nullptr) return 0;
+  return std::max(last_group_read(rule) - rule.leading_base + 2, 1);
+}
+
+// Matches the rule's leading pattern at the end of sentence[from, at). On
+// success, group 0 of `g` starts where the leading text does and the leading
+// captures take their places after the pattern's.
+bool match_leading(const Rule& rule, std::string_view sentence, std::size_t from, std::size_t at,
+                   std::vector<re2::StringPiece>& g, std::vector<re2::StringPiece>& lead) {
+  const re2::StringPiece before(sentence.data() + from, at - from);
+  if (!rule.leading->Match(before, 0, before.size(), RE2::UNANCHORED, lead.data(), static_cast<int>(lead.size())))
+    return false;
+  const char* end = g[0].data() + g[0].size();
+  g[0] = re2::StringPiece(lead[0].data(), static_cast<std::size_t>(end - lead[0].data()));
+  for (std::size_t k = 1; k < lead.size(); ++k) g[static_cast<std::size_t>(rule.leading_base) + k - 1] = lead[k];
+  return true;
 }
 
 // The atoms are literals, lower-cased by RE2; one unanchored Set finds which
@@ -154,7 +177,7 @@ Matcher::Matcher(const RuleSet::Impl& pack) : pack_(pack), filter_(std::make_uni
   RE2::Options options;
   options.set_log_errors(false);
   for (std::size_t r = 0; r < pack.rules.size(); ++r) {
-    const std::string& pattern = pack.rules[r].pattern;
+    const std::string pattern = pack.rules[r].whole_pattern();  // a leading part's literals are needed too
     int id = -1;
     if (filter_->Add(prefilter_pattern(pattern), options, &id) == RE2::NoError ||
         filter_->Add(pattern, options, &id) == RE2::NoError)
@@ -172,13 +195,21 @@ Matcher::Matcher(const RuleSet::Impl& pack) : pack_(pack), filter_(std::make_uni
   }
 }
 
-void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t offset, int index,
-                       std::vector<re2::StringPiece>& g, std::vector<MatchCandidate>& out) const {
-  const int groups = static_cast<int>(g.size());
+void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t offset, int index, Groups& groups,
+                       std::vector<MatchCandidate>& out) const {
+  std::vector<re2::StringPiece>& g = groups.pattern;
   const re2::StringPiece text(sentence.data(), sentence.size());
-  std::size_t pos = 0;
-  while (pos <= sentence.size() &&
-         rule.re->Match(text, pos, sentence.size(), RE2::UNANCHORED, g.data(), groups)) {
+  std::size_t pos = 0;     // where the next match may start: the end of the last one
+  std::size_t search = 0;  // where RE2 looks from: past matches whose leading text failed
+  while (search <= sentence.size() &&
+         rule.re->Match(text, search, sentence.size(), RE2::UNANCHORED, g.data(), groups.asked)) {
+    if (rule.leading != nullptr) {
+      const std::size_t at = static_cast<std::size_t>(g[0].data() - sentence.data());
+      if (!match_leading(rule, sentence, pos, at, g, groups.leading)) {
+        search = at + utf8_length(sentence, at);
+        continue;
+      }
+    }
     const std::size_t match_begin = static_cast<std::size_t>(g[0].data() - sentence.data());
     std::size_t resume = match_begin + g[0].size();
     bool resume_set = false;
@@ -241,7 +272,7 @@ void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t 
       out.push_back(std::move(c));
     }
     if (resume <= match_begin) resume = match_begin + (match_begin < sentence.size() ? utf8_length(sentence, match_begin) : 1);
-    pos = resume;
+    pos = search = resume;
   }
 }
 
@@ -268,10 +299,14 @@ std::vector<MatchCandidate> Matcher::match(const Document& doc) const {
     for (int p : potentials) sentences_of[filtered_[static_cast<std::size_t>(p)]].push_back(i);
   }
   std::vector<MatchCandidate> out;
-  std::vector<re2::StringPiece> groups;  // the groups the rule reads, reused across its sentences
+  Groups groups;  // reused across the rule's sentences
   for (std::size_t r = 0; r < sentences_of.size(); ++r) {
     const Rule& rule = pack_.rules[r];
-    groups.assign(static_cast<std::size_t>(groups_read(rule)), re2::StringPiece());
+    groups.asked = groups_read(rule);
+    const int leading = leading_groups_read(rule);
+    const int slots = std::max(groups.asked, leading > 1 ? rule.leading_base + leading - 1 : 0);
+    groups.pattern.assign(static_cast<std::size_t>(slots), re2::StringPiece());
+    groups.leading.assign(static_cast<std::size_t>(leading), re2::StringPiece());
     for (std::size_t i : sentences_of[r]) {
       const Span& s = sentences[i].normalized;
       run_rule(rule, text.substr(s.begin, s.size()), s.begin, static_cast<int>(i), groups, out);

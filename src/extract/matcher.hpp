@@ -34,9 +34,14 @@ class Matcher {
   std::vector<MatchCandidate> match(const Document& doc) const;
 
  private:
-  /// `groups` has room for the rule's capture groups and group 0.
-  void run_rule(const Rule& rule, std::string_view sentence, std::size_t offset, int index,
-                std::vector<re2::StringPiece>& groups, std::vector<MatchCandidate>& out) const;
+  /// The capture groups a rule reads: RE2 fills `asked` of `pattern`, the
+  /// leading pattern's go after them.
+  struct Groups {
+    std::vector<re2::StringPiece> pattern, leading;
+    int asked = 1;
+  };
+  void run_rule(const Rule& rule, std::string_view sentence, std::size_t offset, int index, Groups& groups,
+                std::vector<MatchCandidate>& out) const;
   const RuleSet::Impl& pack_;
   std::unique_ptr<re2::FilteredRE2> filter_;
   std::unique_ptr<RE2::Set> atoms_;    // the filter's atoms

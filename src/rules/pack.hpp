@@ -65,6 +65,13 @@ struct Rule {
   int priority = 0;
   std::string pattern;  // fully expanded
   std::shared_ptr<const RE2> re;
+  // What the text before a match must end with, compiled as "(?:…)$"; its
+  // capture k is the rule's capture leading_base + k - 1.
+  std::string leading_pattern;
+  std::shared_ptr<const RE2> leading;
+  int leading_base = 0;
+  /// The leading pattern and the pattern as one regex: what the rule matches.
+  std::string whole_pattern() const { return leading ? "(?:" + leading_pattern + ")(?:" + pattern + ")" : pattern; }
   std::vector<Emit> emits;
   std::vector<std::string> suppress;  // types whose overlapping candidates this rule removes
   std::vector<Guard> guards;

@@ -394,7 +394,7 @@ class Loader {
 
   void collect_rule(const SourceFile& f, const toml::table& rt, const toml::node& node) {
     check_keys(rt, f.path,
-               {"id", "type", "pattern", "priority", "fields", "span", "split", "emit", "suppress", "before",
+               {"id", "type", "pattern", "leading", "priority", "fields", "span", "split", "emit", "suppress", "before",
                 "not_before", "after", "not_after", "example"},
                "a rule");
     Position p = position_of(node, f.path);
@@ -432,6 +432,8 @@ class Loader {
             "rule '" + rule.id + "' can match the empty string");
       return;
     }
+
+    if (!collect_leading(f, rt, rule)) return;
 
     bool ok = true;
     for (const char* key : {"before", "not_before", "after", "not_after"}) ok &= collect_guards(f, rt, key, rule);
@@ -473,6 +475,30 @@ class Loader {
     pack_->rules.push_back(std::move(rule));
   }
 
+  // `leading`: a pattern the text before each match must end with. Its
+  // captures are numbered after the pattern's and may not reuse their names.
+  bool collect_leading(const SourceFile& f, const toml::table& rt, Rule& rule) {
+    const toml::node* node = rt.get("leading");
+    if (node == nullptr) return true;
+    auto raw = pattern_text(*node, f.path);
+    if (!raw) return false;
+    std::vector<std::string> stack;
+    auto expanded = expand(*raw, *node, f.path, stack);
+    if (!expanded) return false;
+    rule.leading_pattern = *expanded;
+    rule.leading = compile("(?:" + *expanded + ")$", *node, f.path, "leading of rule '" + rule.id + "'");
+    if (!rule.leading) return false;
+    rule.leading_base = rule.re->NumberOfCapturingGroups() + 1;
+    for (const auto& [name, index] : rule.leading->NamedCapturingGroups()) {
+      if (rule.re->NamedCapturingGroups().count(name) != 0) {
+        error(position_of(*node, f.path), "duplicate-capture",
+              "rule '" + rule.id + "': capture '" + name + "' is in both 'pattern' and 'leading'");
+        return false;
+      }
+    }
+    return true;
+  }
+
   bool collect_guards(const SourceFile& f, const toml::table& rt, const char* key, Rule& rule) {
     const toml::node* node = rt.get(key);
     if (node == nullptr) return true;
@@ -509,8 +535,11 @@ class Loader {
 
   int group_of(const Rule& rule, const std::string& name) const {
     const auto& groups = rule.re->NamedCapturingGroups();
-    auto it = groups.find(name);
-    return it == groups.end() ? -1 : it->second;
+    if (auto it = groups.find(name); it != groups.end()) return it->second;
+    if (rule.leading == nullptr) return -1;
+    const auto& leading = rule.leading->NamedCapturingGroups();
+    auto it = leading.find(name);
+    return it == leading.end() ? -1 : rule.leading_base + it->second - 1;
   }
 
   bool collect_emit(const SourceFile& f, const toml::table& et, const toml::node& node, Rule& rule) {
@@ -697,6 +726,7 @@ class Loader {
     for (const auto& rule : pack_->rules) {
       bytes += sizeof(Rule) + rule.pattern.size() + static_cast<std::size_t>(rule.re->ProgramSize()) * 16;
       for (const auto& g : rule.guards) bytes += static_cast<std::size_t>(g.re->ProgramSize()) * 16;
+      if (rule.leading) bytes += rule.leading_pattern.size() + static_cast<std::size_t>(rule.leading->ProgramSize()) * 16;
       RuleInfo info{rule.id, {}, rule.priority, rule.file, rule.line, rule.examples.size()};
       for (const auto& e : rule.emits) info.types.push_back(e.type);
       pack_->infos.push_back(std::move(info));

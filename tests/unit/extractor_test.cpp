@@ -181,6 +181,75 @@ fields = { n = "number(v)" }
     CHECK(records[0].fields.number("n") == 7);
   }
 
+  TEST_CASE("a leading pattern captures the text a match must follow") {
+    auto rules = pack(R"toml(
+[[rule]]
+id = "n"
+type = "num"
+leading = '(?P<s>\p{Han}[\p{Han}、]*?)'
+pattern = '(?P<v>[0-9]+)件'
+fields = { n = "number(v)", tag = "s" }
+)toml");
+    // The record starts where the leading text does; the second match's
+    // leading text begins after the first match, not at the sentence start.
+    auto records = run(rules, "受理、审结案件12件执结9件，另5件。");
+    REQUIRE(records.size() == 3);
+    CHECK(records[0].text == "受理、审结案件12件");
+    CHECK(records[0].fields.text("tag") == "受理、审结案件");
+    CHECK(records[0].fields.number("n") == 12);
+    CHECK(records[1].text == "执结9件");
+    CHECK(records[1].fields.text("tag") == "执结");
+    CHECK(records[2].fields.text("tag") == "另");
+  }
+
+  TEST_CASE("where the leading text does not fit, the search goes on inside the match") {
+    auto rules = pack(R"toml(
+[[rule]]
+id = "n"
+type = "num"
+leading = '(?P<s>\p{Han}[\p{Han}、]*?)'
+pattern = '(?P<v>[一二三四五六七八九十]+)件'
+fields = { n = "number(v)", tag = "s" }
+)toml");
+    // "五十件" follows "：", no Han text; one character on, "十件" follows "五"
+    // (what the leading pattern written in front of the pattern would find too).
+    auto records = run(rules, "合计：五十件。");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].text == "五十件");
+    CHECK(records[0].fields.text("tag") == "五");
+    CHECK(records[0].fields.number("n") == 10);
+    CHECK(run(rules, "合计：50件。").empty());
+  }
+
+  TEST_CASE("a leading pattern gives the same records as writing it in front of the pattern") {
+    const std::string text = "全市法院受理案件一千二百件，审结案件一千件、执行案件三百件，一审案件五十件。";
+    auto joint = pack(R"toml(
+[[rule]]
+id = "n"
+type = "num"
+pattern = '(?P<s>\p{Han}[\p{Han}、]*?)(?P<v>[一二三四五六七八九十百千]+)件'
+fields = { n = "number(v)", tag = "s" }
+)toml");
+    auto split = pack(R"toml(
+[[rule]]
+id = "n"
+type = "num"
+leading = '(?P<s>\p{Han}[\p{Han}、]*?)'
+pattern = '(?P<v>[一二三四五六七八九十百千]+)件'
+fields = { n = "number(v)", tag = "s" }
+)toml");
+    auto a = run(joint, text);
+    auto b = run(split, text);
+    REQUIRE(a.size() == 4);
+    REQUIRE(b.size() == a.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      CHECK(b[i].text == a[i].text);
+      CHECK(b[i].span == a[i].span);
+      CHECK(b[i].fields.text("tag") == a[i].fields.text("tag"));
+      CHECK(b[i].fields.number("n") == a[i].fields.number("n"));
+    }
+  }
+
   TEST_CASE("one match can emit records of several types") {
     auto rules = pack(R"toml(
 [[rule]]

@@ -109,6 +109,23 @@ fields = { n = "number(d)", name = "=编号" }
                 "pack/rules.toml", 4, 11);
   }
 
+  TEST_CASE("a leading pattern may not reuse a capture name of the pattern") {
+    check_error(load("[[rule]]\nid = \"x\"\ntype = \"thing\"\nleading = '(?P<d>[a-z]+)'\npattern = '(?P<d>[0-9]+)'\n"),
+                "duplicate-capture", "pack/rules.toml", 4, 11);
+  }
+
+  TEST_CASE("a bad leading pattern is placed at its line") {
+    check_error(load("[[rule]]\nid = \"x\"\ntype = \"thing\"\npattern = '[0-9]+'\nleading = '(?P<s>[a-z]+'\n"),
+                "bad-regex", "pack/rules.toml", 5, 11);
+  }
+
+  TEST_CASE("patterns() writes a leading pattern in front of the rule's pattern") {
+    auto r = load("[[rule]]\nid = \"x\"\ntype = \"thing\"\nleading = '(?P<s>[a-z]+)'\npattern = '%{digits:d}'\n"
+                  "fields = { name = \"s\", n = \"number(d)\" }\n");
+    REQUIRE(r.ok());
+    CHECK((*r)->patterns()[0] == "(?:(?P<s>[a-z]+))(?:(?P<d>[0-9]+))");
+  }
+
   TEST_CASE("a field the type does not declare is rejected") {
     check_error(load("[[rule]]\nid = \"x\"\ntype = \"thing\"\npattern = '(?P<d>[0-9]+)'\nfields = { colour = \"d\" }\n"),
                 "undeclared-field", "pack/rules.toml", 5, 21);
