@@ -23,6 +23,7 @@ std::vector<std::vector<std::size_t>> occurrences(std::string_view text, const s
   std::vector<std::vector<std::size_t>> out(literals.size());
   std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_key;  // key -> indices of the literals it starts
   std::vector<std::uint64_t> filter(std::size_t{1} << 10);
+  bool keys_in_characters = false;  // a key starting with a UTF-8 continuation byte
   for (std::size_t i = 0; i < literals.size(); ++i) {
     const std::string& literal = literals[i];
     if (literal.empty()) continue;
@@ -31,6 +32,7 @@ std::vector<std::vector<std::size_t>> occurrences(std::string_view text, const s
       continue;
     }
     const std::uint32_t key = key_at(reinterpret_cast<const unsigned char*>(literal.data()));
+    keys_in_characters |= (static_cast<unsigned char>(literal[0]) & 0xC0) == 0x80;
     by_key[key].push_back(i);
     filter[filter_bit(key) >> 6] |= std::uint64_t{1} << (filter_bit(key) & 63);
   }
@@ -38,6 +40,9 @@ std::vector<std::vector<std::size_t>> occurrences(std::string_view text, const s
 
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t pos = 0; pos + kKeyBytes <= text.size(); ++pos) {
+    // Literals that start a character start only where a character does:
+    // two of three positions in Han text are skipped with one test.
+    if ((bytes[pos] & 0xC0) == 0x80 && !keys_in_characters) continue;
     const std::uint32_t key = key_at(bytes + pos);
     const std::size_t bit = filter_bit(key);
     if ((filter[bit >> 6] >> (bit & 63) & 1) == 0) continue;

@@ -54,6 +54,15 @@ TEST_SUITE("occurrences") {
     CHECK(found[0] == std::vector<std::size_t>{0, 1, 2});
   }
 
+  TEST_CASE("a literal starting inside a character is found where find() finds it") {
+    // Names start characters, so scans skip continuation bytes, unless a
+    // literal (bytes cut from UTF-8 text) starts with one.
+    const std::string text = random_text(3000, 7);
+    const std::vector<std::string> literals = {"王军", std::string("王军").substr(1, 4), std::string("李雁").substr(2)};
+    CHECK(occurrences(text, literals) == by_find(text, literals));
+    CHECK_FALSE(occurrences(text, literals)[1].empty());
+  }
+
   TEST_CASE("texts short and long agree with find(), for literals of one to nine bytes") {
     const std::vector<std::string> literals = {"王军", "王军强", "军强", "李雁", "雁李", "会议", "议，", "a", "aa", "强李雁"};
     for (std::size_t chars : {50u, 2000u, 200000u}) {
