@@ -12,7 +12,7 @@ namespace reportex::internal {
 
 namespace {
 
-constexpr std::array<ConverterSpec, 13> kConverters{{
+constexpr std::array<ConverterSpec, 14> kConverters{{
     {"text", 1, 1, FieldType::text},
     {"join", 1, 4, FieldType::text},
     {"name", 1, 1, FieldType::text},
@@ -26,6 +26,7 @@ constexpr std::array<ConverterSpec, 13> kConverters{{
     {"list", 1, 1, FieldType::list},
     {"names", 1, 1, FieldType::list},
     {"lexicon", 1, 1, FieldType::text},
+    {"ending", 1, 1, FieldType::text},
 }};
 
 Value number_value(double v) {
@@ -46,8 +47,14 @@ bool is_separator(std::string_view ch) {
 
 }  // namespace
 
+std::size_t lexicon_prefix(std::string_view converter) noexcept {
+  for (std::string_view prefix : {"lexicon.", "ending."})
+    if (converter.substr(0, prefix.size()) == prefix) return prefix.size();
+  return 0;
+}
+
 const ConverterSpec* find_converter(std::string_view name) noexcept {
-  if (name.substr(0, 8) == "lexicon.") name = "lexicon";
+  if (std::size_t n = lexicon_prefix(name)) name = name.substr(0, n - 1);
   for (const auto& spec : kConverters)
     if (spec.name == name) return &spec;
   return nullptr;
@@ -55,7 +62,8 @@ const ConverterSpec* find_converter(std::string_view name) noexcept {
 
 std::vector<std::string_view> converter_names() {
   std::vector<std::string_view> names;
-  for (const auto& spec : kConverters) names.push_back(spec.name == "lexicon" ? "lexicon.NAME" : spec.name);
+  for (const auto& spec : kConverters)
+    names.push_back(spec.name == "lexicon" ? "lexicon.NAME" : spec.name == "ending" ? "ending.NAME" : spec.name);
   return names;
 }
 
@@ -171,6 +179,15 @@ std::optional<Value> convert(std::string_view name, const std::vector<std::optio
     auto it = lexicon->canonical.find(std::string(s));
     if (it == lexicon->canonical.end()) return Value{};
     return Value{it->second};
+  }
+  if (name.substr(0, 7) == "ending." && lexicon != nullptr) {  // the longest entry `s` ends with
+    const std::string* longest = nullptr;
+    for (const auto& entry : lexicon->entries)
+      if (entry.size() <= s.size() && s.substr(s.size() - entry.size()) == entry &&
+          (longest == nullptr || entry.size() > longest->size()))
+        longest = &entry;
+    if (longest == nullptr) return Value{};
+    return Value{lexicon->canonical.at(*longest)};
   }
   return std::nullopt;
 }

@@ -19,6 +19,9 @@ struct ConverterSpec {
   FieldType output = FieldType::text;
 };
 
+/// The length of the "lexicon." or "ending." that opens a converter naming a
+/// lexicon ("lexicon.org_suffix"), else 0.
+std::size_t lexicon_prefix(std::string_view converter) noexcept;
 /// The converter called `name` ("lexicon.X" is found as "lexicon"); nullptr if unknown.
 const ConverterSpec* find_converter(std::string_view name) noexcept;
 /// The names of all converters, for "did you mean" hints and docs.

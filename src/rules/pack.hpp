@@ -65,6 +65,9 @@ struct Rule {
   int priority = 0;
   std::string pattern;  // fully expanded
   std::shared_ptr<const RE2> re;
+  // A capture around the whole pattern, "(?P<c>…)": read as group 0, which RE2
+  // finds with its DFAs alone, without a capture pass.
+  int whole_group = -1;
   // What the text before a match must end with, compiled as "(?:…)$"; its
   // capture k is the rule's capture leading_base + k - 1.
   std::string leading_pattern;

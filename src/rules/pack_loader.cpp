@@ -434,6 +434,7 @@ class Loader {
     }
 
     if (!collect_leading(f, rt, rule)) return;
+    if (rule.leading == nullptr) rule.whole_group = whole_group(rule);  // with one, group 0 starts earlier
 
     bool ok = true;
     for (const char* key : {"before", "not_before", "after", "not_after"}) ok &= collect_guards(f, rt, key, rule);
@@ -533,9 +534,26 @@ class Loader {
     return ok;
   }
 
+  // The named capture that spans the whole pattern, or -1: the pattern is
+  // "(?P<name>" + inner + ")" and inner is a regex by itself, so the first
+  // parenthesis closes at the very end. Parsed only (tiny max_mem): a
+  // pattern too large to compile still parsed.
+  static int whole_group(const Rule& rule) {
+    const std::string& p = rule.pattern;
+    if (p.rfind("(?P<", 0) != 0 || p.back() != ')') return -1;
+    const std::size_t open_end = p.find('>');
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(1);
+    const RE2 inner(re2::StringPiece(p.data() + open_end + 1, p.size() - open_end - 2), options);
+    if (inner.error_code() != RE2::NoError && inner.error_code() != RE2::ErrorPatternTooLarge) return -1;
+    auto it = rule.re->NamedCapturingGroups().find(p.substr(4, open_end - 4));
+    return it == rule.re->NamedCapturingGroups().end() ? -1 : it->second;
+  }
+
   int group_of(const Rule& rule, const std::string& name) const {
     const auto& groups = rule.re->NamedCapturingGroups();
-    if (auto it = groups.find(name); it != groups.end()) return it->second;
+    if (auto it = groups.find(name); it != groups.end()) return it->second == rule.whole_group ? 0 : it->second;
     if (rule.leading == nullptr) return -1;
     const auto& leading = rule.leading->NamedCapturingGroups();
     auto it = leading.find(name);
@@ -635,10 +653,10 @@ class Loader {
       error(p, "unknown-converter", "rule '" + rule.id + "': unknown converter '" + name + "' (known: " + known + ")");
       return false;
     }
-    if (name.rfind("lexicon.", 0) == 0) {
-      m.lexicon = pack_->lexicon(name.substr(8));
+    if (std::size_t prefix = lexicon_prefix(name)) {
+      m.lexicon = pack_->lexicon(name.substr(prefix));
       if (m.lexicon == nullptr) {
-        error(p, "unknown-lexicon", "rule '" + rule.id + "': no lexicon '" + name.substr(8) + "'");
+        error(p, "unknown-lexicon", "rule '" + rule.id + "': no lexicon '" + name.substr(prefix) + "'");
         return false;
       }
     }

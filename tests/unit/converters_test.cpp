@@ -1,5 +1,6 @@
 // The converters rule fields name: what each gives, and when a candidate is dropped.
 #include "convert/converters.hpp"
+#include "rules/pack.hpp"
 
 #include <doctest/doctest.h>
 
@@ -56,9 +57,27 @@ TEST_SUITE("converters") {
     CHECK_FALSE(run("calendar", {"75周年"}).has_value());
   }
 
+  TEST_CASE("lexicon gives the canonical form of its text; ending that of the longest entry it ends with") {
+    reportex::internal::Lexicon suffixes;
+    for (auto [surface, kind] : {std::pair{"人民法院", "court"}, {"中级人民法院", "court"}, {"法院", "court"},
+                                 {"委", "party"}, {"人民政府", "government"}}) {
+      suffixes.entries.emplace_back(surface);
+      suffixes.canonical.emplace(surface, kind);
+    }
+    auto with = [&](std::string_view name, std::string_view text) { return convert(name, {text}, &suffixes); };
+    CHECK(with("lexicon.s", "人民法院") == std::optional<Value>(std::string("court")));
+    CHECK(with("lexicon.s", "赤峰市中级人民法院") == std::optional<Value>(Value{}));
+    CHECK(with("ending.s", "赤峰市中级人民法院") == std::optional<Value>(std::string("court")));
+    CHECK(with("ending.s", "通辽市委") == std::optional<Value>(std::string("party")));
+    CHECK(with("ending.s", "包头市人民政府") == std::optional<Value>(std::string("government")));
+    CHECK(with("ending.s", "人民") == std::optional<Value>(Value{}));
+  }
+
   TEST_CASE("unknown converters are found by name only") {
     CHECK(reportex::internal::find_converter("number") != nullptr);
     CHECK(reportex::internal::find_converter("lexicon.titles") != nullptr);
+    CHECK(reportex::internal::find_converter("ending.titles") != nullptr);
+    CHECK(reportex::internal::find_converter("ending") != nullptr);
     CHECK(reportex::internal::find_converter("numbr") == nullptr);
   }
 }

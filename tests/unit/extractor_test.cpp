@@ -250,6 +250,39 @@ fields = { n = "number(v)", tag = "s" }
     }
   }
 
+  TEST_CASE("a capture around the whole pattern holds the whole match, and only then") {
+    // Such a capture is read as group 0 (no capture pass); a look-alike that
+    // closes early, or an alternative of the pattern, is a capture like any.
+    auto check = [](const std::string& pattern, const std::string& text, const std::string& tag) {
+      CAPTURE(pattern);
+      auto rules = pack("[[rule]]\nid = \"n\"\ntype = \"word\"\npattern = '" + pattern + "'\nfields = { tag = \"c\" }\n");
+      auto records = run(rules, text);
+      REQUIRE(records.size() == 1);
+      CHECK(records[0].fields.text("tag").value_or("(none)") == tag);
+    };
+    check("(?P<c>[0-9]+件)", "共12件。", "12件");
+    check("(?P<c>[0-9]+)件", "共12件。", "12");
+    check("(?P<c>[0-9]+)(?P<d>件)", "共12件。", "12");
+    check("(?P<c>[0-9]+)|(?P<d>件)", "共件。", "(none)");
+    check("(?P<c>[)(]+[0-9])", "见(3。", "(3");
+    check("(?P<c>\\(+[0-9])", "见((3。", "((3");
+  }
+
+  TEST_CASE("with a leading pattern, a capture around the pattern holds its match alone") {
+    auto rules = pack(R"toml(
+[[rule]]
+id = "n"
+type = "word"
+leading = '审结'
+pattern = '(?P<c>[0-9]+件)'
+fields = { tag = "c" }
+)toml");
+    auto records = run(rules, "审结12件。");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].text == "审结12件");
+    CHECK(records[0].fields.text("tag") == "12件");
+  }
+
   TEST_CASE("one match can emit records of several types") {
     auto rules = pack(R"toml(
 [[rule]]
