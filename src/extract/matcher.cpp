@@ -141,11 +141,12 @@ int leading_groups_read(const Rule& rule) {
 
 // Matches the rule's leading pattern at the end of sentence[from, at). On
 // success, group 0 of `g` starts where the leading text does and the leading
-// captures take their places after the pattern's.
+// captures take their places after the pattern's. The text RE2 sees starts
+// at the sentence's start, so that ^ means the sentence's start, not `from`.
 bool match_leading(const Rule& rule, std::string_view sentence, std::size_t from, std::size_t at,
                    std::vector<re2::StringPiece>& g, std::vector<re2::StringPiece>& lead) {
-  const re2::StringPiece before(sentence.data() + from, at - from);
-  if (!rule.leading->Match(before, 0, before.size(), RE2::UNANCHORED, lead.data(), static_cast<int>(lead.size())))
+  const re2::StringPiece before(sentence.data(), at);
+  if (!rule.leading->Match(before, from, at, RE2::UNANCHORED, lead.data(), static_cast<int>(lead.size())))
     return false;
   const char* end = g[0].data() + g[0].size();
   g[0] = re2::StringPiece(lead[0].data(), static_cast<std::size_t>(end - lead[0].data()));

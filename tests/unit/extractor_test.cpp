@@ -202,6 +202,21 @@ fields = { n = "number(v)", tag = "s" }
     CHECK(records[2].fields.text("tag") == "另");
   }
 
+  TEST_CASE("^ in a leading pattern is the sentence's start, also after an earlier match") {
+    auto rules = pack(R"toml(
+[[rule]]
+id = "n"
+type = "num"
+leading = '(?:^|[，,])(?P<s>\p{Han}+?)'
+pattern = '(?P<v>[0-9]+)件'
+fields = { n = "number(v)", tag = "s" }
+)toml");
+    auto records = run(rules, "受理12件审结9件，执结7件。");
+    REQUIRE(records.size() == 2);
+    CHECK(records[0].fields.text("tag") == "受理");
+    CHECK(records[1].fields.text("tag") == "执结");  // not 审结: it neither opens the sentence nor follows a comma
+  }
+
   TEST_CASE("where the leading text does not fit, the search goes on inside the match") {
     auto rules = pack(R"toml(
 [[rule]]
