@@ -229,6 +229,8 @@ class Normalizer {
       separator = '\n';
     } else if (space_breaks_ == 0 && groups_thousands(next_byte)) {
       separator = 0;  // "20 967件" is 20967
+    } else if (space_breaks_ == 1 && wraps_number(next_byte)) {
+      separator = 0;  // "审结案件13\n457件": a line wrapped inside a number
     } else if (is_ascii_alnum(static_cast<unsigned char>(text.back())) && is_ascii_alnum(next_byte)) {
       separator = ' ';
     }
@@ -261,11 +263,45 @@ class Normalizer {
       --first;
     }
     if (first > 0 && static_cast<unsigned char>(text[first - 1]) < 0x80) return false;
+    // The group may be wrapped onto the next line ("13 4\n57件"), and so may
+    // what follows it ("1 126\n件").
     std::size_t pos = space_end_, digits = 0;
-    while (pos < source_.size() && is_digit(static_cast<unsigned char>(source_[pos])) && digits <= 3) ++pos, ++digits;
+    while (pos < source_.size() && digits <= 3) {
+      if (is_digit(static_cast<unsigned char>(source_[pos]))) {
+        ++pos, ++digits;
+      } else if (std::size_t wrap = line_wrap_at(pos); wrap > 0 && pos + wrap < source_.size() && digits > 0 &&
+                                                        is_digit(static_cast<unsigned char>(source_[pos + wrap]))) {
+        pos += wrap;
+      } else {
+        break;
+      }
+    }
     if (digits != 3) return false;
+    if (pos < source_.size() && source_[pos] != ' ') pos += line_wrap_at(pos);
     if (pos == source_.size() || source_[pos] == '.' || static_cast<unsigned char>(source_[pos]) >= 0x80) return true;
     return source_[pos] == ' ' && pos + 1 < source_.size() && is_digit(static_cast<unsigned char>(source_[pos + 1]));  // 1 234 567
+  }
+
+  // The length of a single line break at source byte `pos` ("\n" or "\r\n"), or 0.
+  std::size_t line_wrap_at(std::size_t pos) const {
+    if (source_.compare(pos, 2, "\r\n") == 0) return source_.compare(pos + 2, 1, "\n") == 0 ? 0 : 2;
+    if (source_.compare(pos, 1, "\n") == 0) return source_.compare(pos + 1, 1, "\n") == 0 ? 0 : 1;
+    return 0;
+  }
+
+  // A single line break between two digits of a number in Chinese text: the
+  // digits before it follow no ASCII character ("判处罪犯1\n389人", not "v2\n3").
+  bool wraps_number(unsigned char next_byte) const {
+    auto is_digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
+    const std::string& text = result_.text;
+    if (!is_digit(next_byte) || !is_digit(static_cast<unsigned char>(text.back()))) return false;
+    constexpr std::size_t kMaxNumberBytes = 24;  // bounded, as above
+    std::size_t first = text.size();
+    while (first > 0 && (is_digit(static_cast<unsigned char>(text[first - 1])) || text[first - 1] == '.' || text[first - 1] == ',')) {
+      if (text.size() - first >= kMaxNumberBytes) return false;
+      --first;
+    }
+    return first > 0 && static_cast<unsigned char>(text[first - 1]) >= 0x80;
   }
 
   // A blank line inside a sentence: PDF extraction puts one where a page or

@@ -161,6 +161,16 @@ TEST_CASE("a space grouping thousands in a number of Chinese text is removed") {
   CHECK(normalized("2025 年共 3551 件") == "2025年共3551件");
 }
 
+TEST_CASE("a line wrapped inside a number of Chinese text is joined") {
+  CHECK(normalized("判处罪犯1\n389人") == "判处罪犯1389人");
+  CHECK(normalized("审结刑事案件1 126\n件") == "审结刑事案件1126件");          // a group, then the wrap
+  CHECK(normalized("审结民商事案件13 4\r\n57件") == "审结民商事案件13457件");  // the wrap inside the group
+  CHECK(normalized("同比上升9.\n1%") == "同比上升9.1%");
+  // ASCII context keeps its space; a blank line is a paragraph break.
+  CHECK(normalized("version 2\n3") == "version 2 3");
+  CHECK(normalized("共12\n\n34件") == "共12\n34件");
+}
+
 TEST_CASE("full-width and other compatibility characters are folded with NFKC") {
   CHECK(normalized("\xEF\xBC\x90\xEF\xBC\x91\xEF\xBC\x98\xEF\xBC\x99") == "0189");  // ０１８９
   CHECK(normalized("结案率为９６．５％") == "结案率为96.5%");

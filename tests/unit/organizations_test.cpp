@@ -121,6 +121,14 @@ TEST_SUITE("organizations") {
     CHECK(linked.mention("该院")->canonical == "鄂托克旗人民法院");
   }
 
+  TEST_CASE("a court that honours the one acting is no antecedent either; one that judges is") {
+    Linked honoured("路北区人民法院审结案件215件。6月，我院诉讼服务中心被最高人民法院评为先进单位。该院执结案件97件。");
+    CHECK(honoured.mention("最高人民法院")->cited);
+    CHECK(honoured.mention("该院")->canonical == "路北区人民法院");
+    Linked judging("被告人王某被赤峰市中级人民法院判处有期徒刑三年。");
+    CHECK_FALSE(judging.mention("赤峰市中级人民法院")->cited);  // 被 before it, but no honour after
+  }
+
   TEST_CASE("court_before gives the last named court of the article before a position") {
     Linked linked("**兴安讯** 兴安盟中级人民法院召开会议。该院审结案件500件。\n\n会议要求抓好落实。\n\n**乌海讯** 近日召开会议。");
     REQUIRE(linked.ctx.articles.size() == 2);
