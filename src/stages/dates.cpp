@@ -156,16 +156,17 @@ std::string quarter_label(const std::string& year_month, int quarter) {
   return year_month.substr(0, 4) + "-Q" + std::to_string(quarter);
 }
 
-// Writes the resolution into the record's fields. A range's value is the
-// interval "start/end" (ISO 8601), each end in the granularity written:
-// "1至5月" is 2025-01/2025-05, "前三季度" is 2025-Q1/2025-Q3.
+// Writes the resolution into the record's fields. A range's value is its
+// last point, in one of the output contract's formats ("前三季度" is 2025-Q3,
+// reported through its third quarter); start and end give the interval, each
+// in the granularity written: "1至5月" starts 2025-01 and ends 2025-05.
 void set_fields(WorkRecord& r, const CalendarExpr& e, ResolvedDate d) {
   if (e.kind == CalendarKind::range && !d.value.empty() && d.start && d.end) {
     if (e.start.quarter && e.end && e.end->quarter) {
       d.start = quarter_label(*d.start, e.start.quarter);
       d.end = quarter_label(*d.end, e.end->quarter);
     }
-    d.value = *d.start + "/" + *d.end;
+    d.value = *d.end;
   }
   auto set_or_erase = [&r](std::string_view field, const std::optional<std::string>& value) {
     if (value && !value->empty()) r.fields.set(field, Value{*value});
