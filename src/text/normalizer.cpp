@@ -312,6 +312,11 @@ class Normalizer {
     const std::string& text = result_.text;
     const std::size_t start = text.rfind('\n') == std::string::npos ? 0 : text.rfind('\n') + 1;
     if (text.size() - start < kMinParagraphBytes || text[start] == '#') return false;
+    // Running text has clauses; a title block ("…工作报告——…会议上") has none
+    // and its blank line is a real break. (Looked for near the end only, so
+    // that a long paragraph is not rescanned at every blank line.)
+    const std::string_view recent = std::string_view(text).substr(std::max(start, text.size() - std::min(text.size(), 4 * kMinParagraphBytes)));
+    if (recent.find_first_of(",;") == std::string_view::npos && recent.find("。") == std::string_view::npos) return false;
     // Both sides must be ideographs: lead bytes E3..E9 cover U+3400..U+9FFF.
     auto ideograph_lead = [](unsigned char b) { return b >= 0xE3 && b <= 0xE9; };
     std::size_t last = text.size() - 1;

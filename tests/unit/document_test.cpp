@@ -197,6 +197,14 @@ TEST_CASE("blank lines and line breaks after sentence ends become paragraph brea
   CHECK(normalized("段落一\xE2\x80\xA9段落二") == "段落一\n段落二");  // PARAGRAPH SEPARATOR
 }
 
+TEST_CASE("a blank line inside running text is a page break; after a title block it is a break") {
+  CHECK(normalized("全年全院共受理各类案件2100件，审结各类案件2050件，同比上升百分之五，全院执行到位金额1.08亿\n\n元，结案率明显提升。") ==
+        "全年全院共受理各类案件2100件,审结各类案件2050件,同比上升百分之五,全院执行到位金额1.08亿元,结案率明显提升。");
+  const std::string title = "唐山市路北区人民法院工作报告\n——2025年1月9日在唐山市路北区第十七届人民代表大会第四次会议上";
+  CHECK(normalized(title + "\n\n唐山市路北区人民法院院长郑凯华") ==
+        "唐山市路北区人民法院工作报告——2025年1月9日在唐山市路北区第十七届人民代表大会第四次会议上\n唐山市路北区人民法院院长郑凯华");
+}
+
 TEST_CASE("leading and trailing white space is dropped, markdown markers are kept") {
   CHECK(normalized(" \n\t\xE3\x80\x80 正文内容 \n\n ") == "正文内容");
   CHECK(normalized("# 年度工作报告\n\n**一、主要数据**\n\n- 收案 12 件") ==
