@@ -293,7 +293,8 @@ Named name_in_item(const StageContext& ctx, const PersonIndex& people, const Pie
 // or one closed by 等N家 is a single item.
 std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, const PersonIndex& people,
                                                     std::string_view text, std::size_t offset) {
-  static const RE2 trailing(R"(^(.*?)(?:受邀|应邀|特邀|也|均|分别|共同|一同|等|在(?:主|分|各分)?会场)+$)");
+  static const RE2 trailing(
+      R"(^(.*?)(?:受邀|应邀|特邀|也|均|分别|共同|一同|等|在(?:主|分|各分)?会场|(?:通过|以)(?:视频|网络|线上)(?:会议)?的?(?:方式|形式))+$)");
   static const RE2 leading(R"(^(?:邀请|由|会议由|该院|本院|我院)(.+)$)");
   std::string trimmed;
   if (RE2::FullMatch(re2::StringPiece(text.data(), text.size()), trailing, &trimmed)) text = text.substr(0, trimmed.size());
@@ -363,7 +364,12 @@ bool says_presides(std::string_view text) {
 
 // The roles one clause gives: "X主持会议并讲话", "X出席座谈会并讲话",
 // "X参加会议", "X作交流发言".
-void read_clause(const StageContext& ctx, const PersonIndex& index, const Piece& clause, Frame& frame) {
+// `waiting` holds the people of clauses that named only people, without a
+// verb: "副院长韩建军、刘雅琴，政治部主任高振海出席会议" lists three attendees
+// across a comma. The next clause's attending verb takes them; any other
+// clause of the sentence lets them go.
+void read_clause(const StageContext& ctx, const PersonIndex& index, const Piece& clause, Frame& frame,
+                 std::vector<std::string>& waiting) {
   const std::string_view text = clause.text;
   auto people = [&](std::string_view who_text, bool groups_too) {
     std::vector<std::string> names;
@@ -371,12 +377,26 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Piece&
       if (is_person || groups_too) names.push_back(item);
     return names;
   };
-  if (says_presides(text))
+  const bool presides = says_presides(text);
+  const auto attends = before_first(text, {"受邀参加", "应邀参加", "应邀出席", "受邀出席", "出席", "参加", "列席"});
+  const auto said = before_first(text, {"作交流发言", "作工作报告", "作专题报告", "作报告", "作发言", "发言", "讲话", "致辞"});
+  if (!presides && !attends && !said) {
+    const auto items = who_items(ctx, index, text, clause.begin);
+    const bool only_people = !items.empty() && std::all_of(items.begin(), items.end(), [](const auto& i) { return i.second; });
+    if (!only_people) waiting.clear();
+    for (const auto& item : items)
+      if (only_people) waiting.push_back(item.first);
+    return;
+  }
+  if (attends)
+    for (const auto& n : waiting) add_unique(frame.attendees, n);
+  waiting.clear();
+  if (presides)
     if (auto who = before_first(text, {"主持"}))
       for (auto& n : people(*who, false)) add_unique(frame.presiders, n);
-  if (auto who = before_first(text, {"受邀参加", "应邀参加", "应邀出席", "受邀出席", "出席", "参加", "列席"}))
-    for (auto& n : people(*who, true)) add_unique(frame.attendees, n);
-  if (auto said = before_first(text, {"作交流发言", "作工作报告", "作专题报告", "作报告", "作发言", "发言", "讲话", "致辞"})) {
+  if (attends)
+    for (auto& n : people(*attends, true)) add_unique(frame.attendees, n);
+  if (said) {
     // "X主持会议并讲话": the speaker is the subject before the first verb.
     std::string_view who = *said;
     if (auto subject = before_first(who, {"主持", "出席", "参加", "列席", "受邀", "应邀", "在会上", "在座谈会上"}))
@@ -412,8 +432,9 @@ Frame read_frame(StageContext& ctx, const PersonIndex& people, const WorkRecord&
     if (!same_paragraph && !headline_lead) break;
     std::string_view text = ctx.sentence_text(s);
     if (s > m.sentence && starts_content(text)) break;
+    std::vector<std::string> waiting;  // people named in clauses before their verb
     for (const auto& clause : split_at(text, seg.normalized.begin, {"，", ",", "；", ";", "。"}))
-      read_clause(ctx, people, clause, frame);
+      read_clause(ctx, people, clause, frame, waiting);
   }
   return frame;
 }

@@ -102,6 +102,22 @@ TEST_SUITE("meetings") {
     CHECK(meetings[0].fields.list("attendees") == std::vector<std::string>{"各基层法院院长"});
   }
 
+  TEST_CASE("people listed before a comma attend with the clause that says so; how they joined is no attendee") {
+    auto meetings = meetings_in(
+        "7月15日，张掖市中级人民法院召开上半年审判执行工作分析会。该院党组书记、院长周立新主持会议并讲话，"
+        "党组成员、副院长韩建军、刘雅琴，党组成员、政治部主任高振海出席会议，各县区法院院长在分会场通过视频方式参加会议。");
+    REQUIRE(meetings.size() == 1);
+    CHECK(meetings[0].fields.list("presiders") == Names{"周立新"});
+    CHECK(meetings[0].fields.list("attendees") == Names{"韩建军", "刘雅琴", "高振海", "各县区法院院长"});
+  }
+
+  TEST_CASE("a clause that is not only people lets the people before it go") {
+    auto meetings = meetings_in(
+        "张掖市中级人民法院召开审判执行工作分析会，院长周立新，全面部署下半年工作，政治部主任高振海出席会议。");
+    REQUIRE(meetings.size() == 1);
+    CHECK(meetings[0].fields.list("attendees") == Names{"高振海"});
+  }
+
   TEST_CASE("和 between two people still separates them") {
     auto meetings = meetings_in("锡林郭勒盟中级人民法院召开党组会议，院长孟和主持会议，副院长王军和副院长李明出席会议。");
     REQUIRE(meetings.size() == 1);
