@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Sanity check for the heldout2 gold files: valid JSON, seed top-level keys,
-doc == text file name, every record's text found in the report once white
-space is removed, and the SCHEMA.md fields present for each record type."""
+"""Sanity check for the gold files of a held-out set (check_gold.py DIR, e.g.
+tests/corpus/heldout3): valid JSON, seed top-level keys, doc == text file
+name, every record's text found in the report once white space is removed,
+and the SCHEMA.md fields present for each record type."""
 import glob, json, os, re, sys
 
 FIELDS = {
@@ -13,7 +14,9 @@ FIELDS = {
     "person": {"name", "titles", "org", "role"},
     "meeting": {"name", "date", "organizer", "presiders", "attendees"},
 }
-here = os.path.dirname(os.path.abspath(__file__))
+if len(sys.argv) != 2:
+    sys.exit("usage: check_gold.py DIR")
+here = sys.argv[1]
 bad = 0
 for path in sorted(glob.glob(os.path.join(here, "*.gold.json"))):
     with open(path, encoding="utf-8") as fh:
