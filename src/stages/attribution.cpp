@@ -12,9 +12,10 @@
 // ("全市法院": several courts) or when the figure is inside a quotation (someone's words).
 //
 // Period. The date of the sentence the number is in: a point date gives its value, a
-// since-date its year ("今年3月以来" -> 2025), an until-date or a range its value
-// ("截至6月底" -> 2025-06, "前三季度" -> 2025-Q1/2025-Q3); a year inside a meeting's name
-// is not a period. A sentence opening with 其中
+// since-date its year ("今年3月以来" -> 2025), and so does a range from the start of a
+// year ("前三季度", "1至5月": the year so far); an until-date or another range gives its
+// value ("截至6月底" -> 2025-06); a year inside a meeting's name is not a period. A
+// sentence opening with 其中
 // continues the one before it; in a work report a section headed by a year
 // ("一、2024年工作回顾") gives that year to the figures below it.
 #include "stages/stage.hpp"
