@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <optional>
 
 namespace reportex::internal::text {
 
@@ -15,9 +16,9 @@ namespace {
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 constexpr std::string_view kReplacementUtf8 = "\xEF\xBF\xBD";
 
-bool is_ascii_alnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
+bool is_ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+bool is_ascii_alnum(unsigned char c) { return is_ascii_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
 
 // CJK unified ideographs and extension A: by far the most frequent characters,
 // and NFKC leaves them alone, so they skip ICU.
@@ -251,26 +252,18 @@ class Normalizer {
   // point, the next group or the end. Codes and lists in ASCII context keep
   // their spaces ("ISO 9001 2015").
   bool groups_thousands(unsigned char next_byte) const {
-    auto is_digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
     const std::string& text = result_.text;
-    if (!is_digit(next_byte) || !is_digit(static_cast<unsigned char>(text.back()))) return false;
-    // Numbers are short; a longer run of digits is no number to group, and
-    // stopping there keeps a long run of spaced digits linear.
-    constexpr std::size_t kMaxDigits = 24;
-    std::size_t first = text.size();
-    while (first > 0 && is_digit(static_cast<unsigned char>(text[first - 1]))) {
-      if (text.size() - first >= kMaxDigits) return false;
-      --first;
-    }
-    if (first > 0 && static_cast<unsigned char>(text[first - 1]) < 0x80) return false;
+    if (!is_ascii_digit(next_byte) || !is_ascii_digit(static_cast<unsigned char>(text.back()))) return false;
+    const auto first = number_start(false);
+    if (!first || (*first > 0 && static_cast<unsigned char>(text[*first - 1]) < 0x80)) return false;
     // The group may be wrapped onto the next line ("13 4\n57件"), and so may
     // what follows it ("1 126\n件").
     std::size_t pos = space_end_, digits = 0;
     while (pos < source_.size() && digits <= 3) {
-      if (is_digit(static_cast<unsigned char>(source_[pos]))) {
+      if (is_ascii_digit(static_cast<unsigned char>(source_[pos]))) {
         ++pos, ++digits;
       } else if (std::size_t wrap = line_wrap_at(pos); wrap > 0 && pos + wrap < source_.size() && digits > 0 &&
-                                                        is_digit(static_cast<unsigned char>(source_[pos + wrap]))) {
+                                                        is_ascii_digit(static_cast<unsigned char>(source_[pos + wrap]))) {
         pos += wrap;
       } else {
         break;
@@ -279,7 +272,7 @@ class Normalizer {
     if (digits != 3) return false;
     if (pos < source_.size() && source_[pos] != ' ') pos += line_wrap_at(pos);
     if (pos == source_.size() || source_[pos] == '.' || static_cast<unsigned char>(source_[pos]) >= 0x80) return true;
-    return source_[pos] == ' ' && pos + 1 < source_.size() && is_digit(static_cast<unsigned char>(source_[pos + 1]));  // 1 234 567
+    return source_[pos] == ' ' && pos + 1 < source_.size() && is_ascii_digit(static_cast<unsigned char>(source_[pos + 1]));  // 1 234 567
   }
 
   // The length of a single line break at source byte `pos` ("\n" or "\r\n"), or 0.
@@ -292,16 +285,25 @@ class Normalizer {
   // A single line break between two digits of a number in Chinese text: the
   // digits before it follow no ASCII character ("判处罪犯1\n389人", not "v2\n3").
   bool wraps_number(unsigned char next_byte) const {
-    auto is_digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
     const std::string& text = result_.text;
-    if (!is_digit(next_byte) || !is_digit(static_cast<unsigned char>(text.back()))) return false;
-    constexpr std::size_t kMaxNumberBytes = 24;  // bounded, as above
+    if (!is_ascii_digit(next_byte) || !is_ascii_digit(static_cast<unsigned char>(text.back()))) return false;
+    const auto first = number_start(true);
+    return first && *first > 0 && static_cast<unsigned char>(text[*first - 1]) >= 0x80;
+  }
+
+  // Where the number that ends the text so far starts: its digits, and with
+  // `separators` its '.' and ','. Nothing when the run is longer than numbers
+  // are: stopping there keeps a long run of spaced or wrapped digits linear.
+  std::optional<std::size_t> number_start(bool separators) const {
+    constexpr std::size_t kMaxNumberBytes = 24;
+    const std::string& text = result_.text;
     std::size_t first = text.size();
-    while (first > 0 && (is_digit(static_cast<unsigned char>(text[first - 1])) || text[first - 1] == '.' || text[first - 1] == ',')) {
-      if (text.size() - first >= kMaxNumberBytes) return false;
+    auto in_number = [&](unsigned char c) { return is_ascii_digit(c) || (separators && (c == '.' || c == ',')); };
+    while (first > 0 && in_number(static_cast<unsigned char>(text[first - 1]))) {
+      if (text.size() - first >= kMaxNumberBytes) return std::nullopt;
       --first;
     }
-    return first > 0 && static_cast<unsigned char>(text[first - 1]) >= 0x80;
+    return first;
   }
 
   // A blank line inside a sentence: PDF extraction puts one where a page or
@@ -315,7 +317,7 @@ class Normalizer {
     // Running text has clauses; a title block ("…工作报告——…会议上") has none
     // and its blank line is a real break. (Looked for near the end only, so
     // that a long paragraph is not rescanned at every blank line.)
-    const std::string_view recent = std::string_view(text).substr(std::max(start, text.size() - std::min(text.size(), 4 * kMinParagraphBytes)));
+    const std::string_view recent = std::string_view(text).substr(text.size() - std::min(text.size() - start, 4 * kMinParagraphBytes));
     if (recent.find_first_of(",;") == std::string_view::npos && recent.find("。") == std::string_view::npos) return false;
     // Both sides must be ideographs: lead bytes E3..E9 cover U+3400..U+9FFF.
     auto ideograph_lead = [](unsigned char b) { return b >= 0xE3 && b <= 0xE9; };
