@@ -191,7 +191,7 @@ std::vector<Piece> split_at(std::string_view text, std::size_t offset, std::init
     std::size_t matched = 0;
     if (i < text.size())
       for (auto sep : seps)
-        if (text.substr(i, sep.size()) == sep) matched = std::max(matched, sep.size());
+        if (text[i] == sep.front() && text.substr(i, sep.size()) == sep) matched = std::max(matched, sep.size());
     if (matched > 0 && inside_word && inside_word(offset + i)) matched = 0;
     if (i == text.size() || matched > 0) {
       if (i > start) out.push_back({offset + start, offset + i, text.substr(start, i - start)});
@@ -199,7 +199,8 @@ std::vector<Piece> split_at(std::string_view text, std::size_t offset, std::init
       i += matched;
       start = i;
     } else {
-      ++i;
+      do ++i;  // separators start at a character, never inside one
+      while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80);
     }
   }
   return out;
@@ -291,18 +292,40 @@ Named name_in_item(const StageContext& ctx, const PersonIndex& people, const Pie
 // The people and groups of a "who" phrase: "党组成员、副检察长乔卫东及各部门负责人"
 // gives 乔卫东 and 各部门负责人; a counted group ("10位人大代表、政协委员")
 // or one closed by 等N家 is a single item.
+// The words that may close a who phrase and name nobody: "受邀", "均",
+// "在分会场", "通过视频会议方式" ... (plain suffix tests: a capturing regex
+// here cost more than the rest of the phrase's reading).
+const std::vector<std::string>& who_trailing_words() {
+  static const std::vector<std::string> words = [] {
+    std::vector<std::string> w = {"受邀", "应邀", "特邀", "也", "均", "分别", "共同", "一同", "等",
+                                  "在会场", "在主会场", "在分会场", "在各分会场"};
+    for (const char* via : {"通过", "以"})
+      for (const char* medium : {"视频", "网络", "线上"})
+        for (const char* meeting : {"", "会议"})
+          for (const char* of : {"", "的"})
+            for (const char* form : {"方式", "形式"}) w.push_back(std::string(via) + medium + meeting + of + form);
+    return w;
+  }();
+  return words;
+}
+
 std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, const PersonIndex& people,
                                                     std::string_view text, std::size_t offset) {
-  static const RE2 trailing(
-      R"(^(.*?)(?:受邀|应邀|特邀|也|均|分别|共同|一同|等|在(?:主|分|各分)?会场|(?:通过|以)(?:视频|网络|线上)(?:会议)?的?(?:方式|形式))+$)");
-  static const RE2 leading(R"(^(?:邀请|由|会议由|该院|本院|我院)(.+)$)");
-  std::string trimmed;
-  if (RE2::FullMatch(re2::StringPiece(text.data(), text.size()), trailing, &trimmed)) text = text.substr(0, trimmed.size());
-  std::string rest;
-  if (RE2::FullMatch(re2::StringPiece(text.data(), text.size()), leading, &rest)) {
-    offset += text.size() - rest.size();
-    text = text.substr(text.size() - rest.size());
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (const std::string& word : who_trailing_words())
+      if (ends_with(text, word)) {
+        text.remove_suffix(word.size());
+        stripped = true;
+        break;
+      }
   }
+  for (std::string_view opener : {"邀请", "由", "会议由", "该院", "本院", "我院"})
+    if (starts_with(text, opener) && text.size() > opener.size()) {
+      offset += opener.size();
+      text.remove_prefix(opener.size());
+      break;
+    }
   std::vector<std::pair<std::string, bool>> out;  // (text, is a person)
   if (text.empty()) return out;
   static const RE2 counted(R"(^[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|等[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人))");

@@ -309,10 +309,10 @@ class Normalizer {
   // A blank line inside a sentence: PDF extraction puts one where a page or
   // column ends ("1.08 亿\n\n元"). It is taken for that when a long paragraph
   // (not a heading) stops on a Han character and the next line goes on with one.
-  bool is_page_break(unsigned char next_byte) const {
+  bool is_page_break(unsigned char next_byte) {
     constexpr std::size_t kMinParagraphBytes = 40 * 3;
     const std::string& text = result_.text;
-    const std::size_t start = text.rfind('\n') == std::string::npos ? 0 : text.rfind('\n') + 1;
+    const std::size_t start = paragraph_start();
     if (text.size() - start < kMinParagraphBytes || text[start] == '#') return false;
     // Running text has clauses; a title block ("…工作报告——…会议上") has none
     // and its blank line is a real break. (Looked for near the end only, so
@@ -328,6 +328,16 @@ class Normalizer {
     return before.valid && is_common_ideograph(before.code_point) && ideograph_lead(next_byte);
   }
 
+  // Where the output's last paragraph starts. Only the text added since the
+  // last call is searched, which keeps many blank lines in one long
+  // paragraph linear.
+  std::size_t paragraph_start() {
+    const std::string_view fresh = std::string_view(result_.text).substr(newline_scanned_);
+    if (const std::size_t nl = fresh.rfind('\n'); nl != std::string_view::npos) paragraph_start_ = newline_scanned_ + nl + 1;
+    newline_scanned_ = result_.text.size();
+    return paragraph_start_;
+  }
+
   std::string_view source_;
   const icu::Normalizer2* nfkc_;
   NormalizedText result_;
@@ -339,6 +349,8 @@ class Normalizer {
   std::size_t space_begin_ = 0, space_end_ = 0;
   std::size_t space_breaks_ = 0;
   bool space_previous_cr_ = false;  // so that CR LF counts as one line break
+
+  std::size_t paragraph_start_ = 0, newline_scanned_ = 0;
 };
 
 }  // namespace
