@@ -207,8 +207,13 @@ void resolve_dates(StageContext& ctx) {
   // their article, not the reference year. A date that states no year takes
   // the year another date earlier in its sentence states, when that is not
   // the reference year ("自去年一季度起…，上半年即…" is last year's first half).
+  // A quarter or half year goes further: it takes the year last written out
+  // in its article ("一、2024年主要工作 … 第一季度，…" in a report of 2025),
+  // as statistics run on in the year they started with; an event's day does
+  // not, news being about days of its own year.
   int previous_year = 0, previous_article = -1;
   int stated_year = 0, stated_sentence = -1;
+  int written_year = 0, written_article = -1;
   for (auto& d : dates) {
     std::string_view written = ctx.text(*d.record);
     int years_after = written.starts_with("次年") ? 1 : written.starts_with("同年") || written.starts_with("当年") ? 0 : -1;
@@ -218,10 +223,16 @@ void resolve_dates(StageContext& ctx) {
     const bool states_year = point.year || point.year_offset;
     const bool in_stated_year = !states_year && !point.month_offset && years_after < 0 &&
                                 stated_sentence == d.record->sentence && stated_year != 0 && stated_year != found.ref.year;
-    DateReference sentence_year{std::nullopt, stated_year, true};
-    ResolvedDate resolved = resolve(d.expr, follows_previous ? previous : in_stated_year ? sentence_year : found.ref);
+    const bool in_written_year = !in_stated_year && !states_year && !point.month_offset && years_after < 0 &&
+                                 (point.quarter != 0 || point.half != 0) && written_article == d.record->article &&
+                                 written_year != 0 && written_year != found.ref.year;
+    DateReference sentence_year{std::nullopt, in_stated_year ? stated_year : written_year, true};
+    ResolvedDate resolved =
+        resolve(d.expr, follows_previous ? previous : in_stated_year || in_written_year ? sentence_year : found.ref);
     if (in_stated_year) ctx.note("date '{}': the year {} its sentence states", written, stated_year);
+    if (in_written_year) ctx.note("date '{}': the year {} its article last wrote out", written, written_year);
     if (states_year && resolved.year != 0) stated_year = resolved.year, stated_sentence = d.record->sentence;
+    if (point.year && resolved.year != 0) written_year = resolved.year, written_article = d.record->article;
     if (resolved.year != 0) previous_year = resolved.year, previous_article = d.record->article;
     set_fields(*d.record, d.expr, resolved);
     if (resolved.value.empty())

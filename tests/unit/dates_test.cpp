@@ -366,6 +366,25 @@ TEST_SUITE("dates") {
     CHECK(field(dates[2], "value") == "2025-H2");
   }
 
+  TEST_CASE("a quarter or half year takes the year its article last wrote out; a day does not") {
+    auto dates = dates_in("一、2024年主要工作\n2024年，全市检察机关受理案件12468件。第一季度，开展专项打击。"
+                          "下半年，聚焦行政争议化解。1月8日，召开座谈会。",
+                          CivilDate{2025, 1, 15});
+    REQUIRE(dates.size() == 5);
+    CHECK(dates[2].text == "第一季度");
+    CHECK(field(dates[2], "value") == "2024-Q1");
+    CHECK(dates[3].text == "下半年");
+    CHECK(field(dates[3], "value") == "2024-H2");
+    CHECK(dates[4].text == "1月8日");
+    CHECK(field(dates[4], "value") == "2025-01-08");
+  }
+
+  TEST_CASE("a year the text writes that is the reference year changes nothing") {
+    auto dates = dates_in("2025年，该院审结案件3551件。上半年，结案率达95%。", CivilDate{2025, 8, 1});
+    REQUIRE(dates.size() == 2);
+    CHECK(field(dates[1], "value") == "2025-H1");
+  }
+
   TEST_CASE("a date that states its own year keeps it, whatever its sentence said before") {
     auto dates = dates_in("去年全省法院审结案件120万件，今年上半年审结65万件。", CivilDate{2025, 7, 18});
     REQUIRE(dates.size() == 2);
