@@ -51,6 +51,7 @@ bool is_bare_level(std::string_view place) {
 struct Reading {
   std::string candidate;       // the full name the words spell out, or empty
   bool needs_full_form = false;  // resolvable only through a longer full form in the document
+  std::string stem;            // an unlisted place named without its unit ("牡丹江" of "牡丹江中院")
 };
 
 Reading read_mention(const StageContext& ctx, std::string_view surface) {
@@ -76,6 +77,10 @@ Reading read_mention(const StageContext& ctx, std::string_view surface) {
     return {};
   }
   const std::string_view last_place = longest_tail(ctx.lexicon("places"), place);
+  // "牡丹江中院", "迪庆州中院": a city the word lists do not know, named by its
+  // stem; only an intermediate court of the document's own naming resolves it.
+  if (last_place.empty() && suffix != full_suffix && full_suffix == "中级人民法院")
+    return {std::string(place) + full_suffix, true, std::string(place)};
   const std::string level = last_place.empty() ? std::string() : lookup(ctx.lexicon("places"), last_place);
   // "包头市法院" is the city's courts together unless the page names such a court in full.
   if (short_court && (level == "prefecture" || level == "province") && suffix == "法院")
@@ -94,6 +99,37 @@ std::string longer_full_form(const FullForms& full_forms, const std::string& can
   std::size_t before_at = 0, after_at = 0;
   for (const auto& [name, positions] : full_forms) {
     if (name.size() <= candidate.size() || !ends_with(name, candidate)) continue;
+    auto next = std::lower_bound(positions.begin(), positions.end(), pos);
+    if (next != positions.begin() && (before.empty() || *std::prev(next) > before_at)) {
+      before = name;
+      before_at = *std::prev(next);
+    }
+    if (next != positions.end() && (after.empty() || *next < after_at)) {
+      after = name;
+      after_at = *next;
+    }
+  }
+  return !before.empty() ? before : after;
+}
+
+// The intermediate court the document names in full whose place starts with
+// the end of `stem`, itself without a unit: "牡丹江市中级人民法院" for "牡丹江",
+// "迪庆藏族自治州中级人民法院" for "迪庆州". The one mentioned last before `pos`,
+// else the first after it.
+std::string stem_full_form(const FullForms& full_forms, std::string_view stem, std::size_t pos) {
+  constexpr std::string_view kIntermediate = "中级人民法院";
+  for (std::string_view unit : {"市", "州", "盟"})
+    if (ends_with(stem, unit) && stem.size() > unit.size()) stem.remove_suffix(unit.size());
+  std::string before, after;
+  std::size_t before_at = 0, after_at = 0;
+  for (const auto& [name, positions] : full_forms) {
+    if (!ends_with(name, kIntermediate)) continue;
+    const std::string_view place = std::string_view(name).substr(0, name.size() - kIntermediate.size());
+    // The stem's last two characters or more open the place, which goes on with its unit.
+    bool opens = false;
+    for (std::size_t from = 0; !opens && stem.size() - from >= 6; from += text::decode_utf8(stem, from).length)
+      opens = place.size() > stem.size() - from && place.starts_with(stem.substr(from));
+    if (!opens) continue;
     auto next = std::lower_bound(positions.begin(), positions.end(), pos);
     if (next != positions.begin() && (before.empty() || *std::prev(next) > before_at)) {
       before = name;
@@ -211,7 +247,8 @@ void resolve_organizations(StageContext& ctx) {
   for (std::size_t i = 0; i < ctx.org_mentions.size(); ++i) {
     OrgMention& m = ctx.org_mentions[i];
     if (m.kind == "reference" || readings[i].candidate.empty()) continue;
-    std::string longer = longer_full_form(full_forms, readings[i].candidate, m.span.begin);
+    std::string longer = readings[i].stem.empty() ? longer_full_form(full_forms, readings[i].candidate, m.span.begin)
+                                                  : stem_full_form(full_forms, readings[i].stem, m.span.begin);
     if (!longer.empty()) {
       ctx.note("organizations: '{}' is '{}' (full form in the document)", m.surface, longer);
       m.canonical = std::move(longer);

@@ -74,6 +74,18 @@ TEST_SUITE("organizations") {
     CHECK(names_of(orgs_in("九原区法院召开大会。")) == Names{"九原区人民法院"});
   }
 
+  TEST_CASE("a city the word lists do not know, named by its stem, takes the court the document names in full") {
+    auto orgs = orgs_in("牡丹江市中级人民法院召开推进会。其中，牡丹江中院受理金融纠纷案件1138件。"
+                        "迪庆藏族自治州中级人民法院通报情况，迪庆州中院受理执行案件892件。");
+    CHECK(names_of(orgs) == Names{"牡丹江市中级人民法院", "迪庆藏族自治州中级人民法院"});
+    REQUIRE(orgs.size() == 2);
+    CHECK(orgs[0].fields.list("aliases") == Names{"牡丹江中院"});
+    CHECK(orgs[1].fields.list("aliases") == Names{"迪庆州中院"});
+
+    // Without that full form the stem names no body: it is no record.
+    CHECK(orgs_in("其中，牡丹江中院受理金融纠纷案件1138件。").empty());
+  }
+
   TEST_CASE("the courts of a city together are no organization") {
     CHECK(orgs_in("近年来，鄂尔多斯法院聚焦公平与效率主题，全市法院共审结案件1200件，两级法院协同推进。").empty());
     Linked linked("鄂尔多斯法院加强交叉执行，鄂尔多斯市中院共决定交叉执行案件3715件。截至目前，该院执行完毕615件。");
