@@ -118,18 +118,22 @@ std::string longer_full_form(const FullForms& full_forms, const std::string& can
 // else the first after it.
 std::string stem_full_form(const FullForms& full_forms, std::string_view stem, std::size_t pos) {
   constexpr std::string_view kIntermediate = "中级人民法院";
+  // The stem with its unit and without: 州 closes 湖州 and 迪庆州 alike.
+  std::string_view bare = stem;
   for (std::string_view unit : {"市", "州", "盟"})
-    if (ends_with(stem, unit) && stem.size() > unit.size()) stem.remove_suffix(unit.size());
+    if (ends_with(bare, unit) && bare.size() > unit.size()) bare.remove_suffix(unit.size());
+  auto opens = [](std::string_view place, std::string_view stem) {
+    // The stem's last two characters or more open the place, which goes on with its unit.
+    for (std::size_t from = 0; stem.size() - from >= 6; from += text::decode_utf8(stem, from).length)
+      if (place.size() > stem.size() - from && place.starts_with(stem.substr(from))) return true;
+    return false;
+  };
   std::string before, after;
   std::size_t before_at = 0, after_at = 0;
   for (const auto& [name, positions] : full_forms) {
     if (!ends_with(name, kIntermediate)) continue;
     const std::string_view place = std::string_view(name).substr(0, name.size() - kIntermediate.size());
-    // The stem's last two characters or more open the place, which goes on with its unit.
-    bool opens = false;
-    for (std::size_t from = 0; !opens && stem.size() - from >= 6; from += text::decode_utf8(stem, from).length)
-      opens = place.size() > stem.size() - from && place.starts_with(stem.substr(from));
-    if (!opens) continue;
+    if (!opens(place, stem) && !opens(place, bare)) continue;
     auto next = std::lower_bound(positions.begin(), positions.end(), pos);
     if (next != positions.begin() && (before.empty() || *std::prev(next) > before_at)) {
       before = name;

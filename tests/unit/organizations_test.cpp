@@ -82,6 +82,10 @@ TEST_SUITE("organizations") {
     CHECK(orgs[0].fields.list("aliases") == Names{"牡丹江中院"});
     CHECK(orgs[1].fields.list("aliases") == Names{"迪庆州中院"});
 
+    // 州 may be part of the city's name itself.
+    CHECK(names_of(orgs_in("湖州市中级人民法院党组书记出席。去年，湖州中院上线诉源治理平台。")) ==
+          Names{"湖州市中级人民法院"});
+
     // Without that full form the stem names no body: it is no record.
     CHECK(orgs_in("其中，牡丹江中院受理金融纠纷案件1138件。").empty());
   }
