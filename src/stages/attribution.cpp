@@ -229,6 +229,23 @@ void complete_elliptic(const StageContext& ctx, std::vector<WorkRecord*>& counts
   }
 }
 
+// What may stand between two values of one list: 、 (or 和/及/与), and the
+// second value's own direction ("分别下降6.8%、上升4.1%").
+bool joins_values(const StageContext& ctx, std::string_view joint) {
+  bool separated = false;
+  for (std::string_view sep : {"、", "和", "及", "与"})
+    if (joint.starts_with(sep)) {
+      joint.remove_prefix(sep.size());
+      separated = true;
+      break;
+    }
+  if (!separated) return false;
+  if (joint.ends_with("了")) joint.remove_suffix(std::string_view("了").size());
+  if (joint.empty()) return true;
+  const Lexicon* directions = ctx.lexicon("count_direction");
+  return directions != nullptr && directions->canonical.count(std::string(joint)) > 0;
+}
+
 // Percents: the unit, a list subject spread over its values, and the subjects of the
 // counts before a subjectless "同比分别增长…".
 void link_percents(StageContext& ctx, const SentenceIndex& index) {
@@ -246,7 +263,7 @@ void link_percents(StageContext& ctx, const SentenceIndex& index) {
       if (q.dropped) continue;
       if (q.type != "percent" || q.rule != p.rule || q.sentence != p.sentence) break;
       std::string_view joint = text.substr(group.back()->span.end, q.span.begin - group.back()->span.end);
-      if (joint != "、" && joint != "和" && joint != "及" && joint != "与") break;
+      if (!joins_values(ctx, joint)) break;
       q.fields.set("unit", ends_with(ctx.text(q), "百分点") ? std::string("个百分点") : std::string("%"));
       // "上升3.2%和5.7%": the second value, matched on its own, shares the first's direction.
       if (q.fields.text("direction").value_or("").empty() && p.fields.text("direction"))
