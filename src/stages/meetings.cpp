@@ -289,6 +289,17 @@ Named name_in_item(const StageContext& ctx, const PersonIndex& people, const Pie
   return {{}, title_only};
 }
 
+// The item that closes a list of units opened at item `i` as one group
+// ("…立案庭等部门负责人"): no item names a person, only the last ends in a
+// group word and holds 等. `i` itself when there is none.
+std::size_t group_closing(const std::vector<Piece>& items, const std::vector<Named>& named, std::size_t i) {
+  for (std::size_t j = i; j < items.size() && named[j].name.empty(); ++j) {
+    const bool group = is_group_word_end(items[j].text);
+    if (group) return j > i && items[j].text.find("等") != std::string_view::npos ? j : i;
+  }
+  return i;
+}
+
 // The people and groups of a "who" phrase: "党组成员、副检察长乔卫东及各部门负责人"
 // gives 乔卫东 and 各部门负责人; a counted group ("10位人大代表、政协委员")
 // or one closed by 等N家 is a single item.
@@ -337,6 +348,12 @@ std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, con
   std::vector<Named> named;
   for (const auto& item : items) named.push_back(name_in_item(ctx, people, item));
   for (std::size_t i = 0; i < items.size(); ++i) {
+    // Units listed before "等…负责人" are one group: "民二庭、执行局、立案庭等部门负责人".
+    if (std::size_t j = group_closing(items, named, i); j > i) {
+      out.emplace_back(std::string(ctx.doc.text().substr(items[i].begin, items[j].end - items[i].begin)), false);
+      i = j;
+      continue;
+    }
     // A title or the person's court before a name belongs to that name.
     bool prefix_of_next = i + 1 < items.size() && !named[i + 1].name.empty() && named[i].name.empty() &&
                           (named[i].title_only || !is_group_word_end(items[i].text));

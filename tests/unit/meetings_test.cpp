@@ -92,6 +92,15 @@ TEST_SUITE("meetings") {
     CHECK(m[0].fields.list("speakers") == Names{"包宏伟"});
   }
 
+  TEST_CASE("units listed before 等…负责人 are one group") {
+    auto m = meetings_in(
+        "11月20日，牡丹江市中级人民法院召开金融纠纷化解推进会，副院长宋立新主持会议。"
+        "中院民二庭、执行局、立案庭等部门负责人参加会议，各县（市）区法院分管院长及相关庭室负责人在分会场参加会议。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.list("attendees") ==
+          Names{"中院民二庭、执行局、立案庭等部门负责人", "各县(市)区法院分管院长", "相关庭室负责人"});
+  }
+
   TEST_CASE("a name holding 和 stays whole, and where attendees sat is not an attendee") {
     auto meetings = meetings_in(
         "11月20日，锡林郭勒盟中级人民法院以视频形式召开全盟法院审判管理工作会议，审判委员会专职委员布和主持会议，"
