@@ -281,6 +281,10 @@ fields = { n = "number(v)", tag = "s" }
     check("(?P<c>[0-9]+)|(?P<d>件)", "共件。", "(none)");
     check("(?P<c>[)(]+[0-9])", "见(3。", "(3");
     check("(?P<c>\\(+[0-9])", "见((3。", "((3");
+    check("(?P<c>[]()]+[0-9])", "见)3。", ")3");              // "]" first in a class is literal
+    check("(?P<c>[[:digit:])]+件)", "共1)2件。", "1)2件");     // a POSIX class inside a class
+    check("(?P<c>\\Q)(\\E[0-9])", "见)(3。", ")(3");        // \Q…\E quotes parentheses
+    check("(?P<c>\\Q)\\E)([0-9])", "见)3。", ")");          // closes before the end
   }
 
   TEST_CASE("with a leading pattern, a capture around the pattern holds its match alone") {
