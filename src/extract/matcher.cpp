@@ -178,7 +178,8 @@ Matcher::Matcher(const RuleSet::Impl& pack) : pack_(pack), filter_(std::make_uni
   RE2::Options options;
   options.set_log_errors(false);
   for (std::size_t r = 0; r < pack.rules.size(); ++r) {
-    const std::string pattern = pack.rules[r].whole_pattern();  // a leading part's literals are needed too
+    // A leading part's literals are needed too; common words are not (see Lexicon::prefilter).
+    const std::string pattern = pack.rules[r].whole_selector();
     int id = -1;
     if (filter_->Add(prefilter_pattern(pattern), options, &id) == RE2::NoError ||
         filter_->Add(pattern, options, &id) == RE2::NoError)

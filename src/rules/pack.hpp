@@ -19,6 +19,9 @@ namespace reportex::internal {
 struct Lexicon {
   std::string name;
   std::string file;
+  // False: the words are too common to pick the sentences a rule runs on
+  // ("prefilter = false" in the pack); the prefilter reads the lexicon as any text.
+  bool prefilter = true;
   std::vector<std::string> entries;                       // surface forms, in file order
   std::unordered_map<std::string, std::string> canonical;  // surface -> canonical (itself when no TAB column)
 };
@@ -75,6 +78,12 @@ struct Rule {
   int leading_base = 0;
   /// The leading pattern and the pattern as one regex: what the rule matches.
   std::string whole_pattern() const { return leading ? "(?:" + leading_pattern + ")(?:" + pattern + ")" : pattern; }
+  // The same with every lexicon of `prefilter = false` read as any text: what
+  // the matcher takes the rule's atoms from.
+  std::string selector_pattern, leading_selector;
+  std::string whole_selector() const {
+    return leading ? "(?:" + leading_selector + ")(?:" + selector_pattern + ")" : selector_pattern;
+  }
   std::vector<Emit> emits;
   std::vector<std::string> suppress;  // types whose overlapping candidates this rule removes
   std::vector<Guard> guards;

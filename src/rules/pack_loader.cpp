@@ -3,6 +3,7 @@
 #include "convert/converters.hpp"
 #include "text/utf8.hpp"
 
+#include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -200,11 +201,14 @@ class Loader {
     for (const auto& [name, node] : *lexicons) {
       Position p = position_of(node, f.path);
       std::string lname(name.str());
-      auto path = node.value<std::string>();
+      // A file name, or a table: { file = "…", prefilter = false }.
+      const toml::table* options = node.as_table();
+      auto path = options != nullptr ? (*options)["file"].value<std::string>() : node.value<std::string>();
       if (!path) {
         error(p, "bad-lexicon", "lexicon '" + lname + "' must name a word-list file");
         continue;
       }
+      if (options != nullptr) check_keys(*options, f.path, {"file", "prefilter"}, "lexicon '" + lname + "'");
       if (pack_->lexicons.count(lname)) {
         error(p, "duplicate-lexicon", "lexicon '" + lname + "' is already defined");
         continue;
@@ -220,6 +224,7 @@ class Loader {
       auto lex = std::make_unique<Lexicon>();
       lex->name = lname;
       lex->file = *path;
+      if (options != nullptr) lex->prefilter = (*options)["prefilter"].value_or(true);
       if (read_lexicon(*src->second, *lex)) pack_->lexicons[lname] = std::move(lex);
     }
   }
@@ -327,16 +332,32 @@ class Loader {
     return out;
   }
 
+  // `text` expanded for the prefilter; called after expand() succeeded on it,
+  // so it reports nothing.
+  std::string expand_selector(const std::string& text, const toml::node& node, const std::string& file) {
+    std::vector<std::string> stack;
+    for_selector_ = true;
+    auto out = expand(text, node, file, stack);
+    for_selector_ = false;
+    return out.value_or(std::string());
+  }
+
   std::optional<std::string> resolve(const std::string& ref, const toml::node& node, const std::string& file,
                                      const std::string& text, std::size_t offset, std::vector<std::string>& stack) {
-    if (auto lex = pack_->lexicons.find(ref); lex != pack_->lexicons.end()) return lexicon_pattern(*lex->second);
+    if (auto lex = pack_->lexicons.find(ref); lex != pack_->lexicons.end()) {
+      if (for_selector_ && !lex->second->prefilter) return std::string("[^\\n]+");
+      auto [at, fresh] = lexicon_patterns_.try_emplace(ref);
+      if (fresh) at->second = lexicon_pattern(*lex->second);
+      return at->second;
+    }
     auto def = defs_.find(ref);
     if (def == defs_.end()) {
       error(position_in_string(node, file, text, offset), "undefined-reference",
             "'%{" + ref + "}' names no def or lexicon");
       return std::nullopt;
     }
-    if (auto done = expanded_defs_.find(ref); done != expanded_defs_.end()) return done->second;
+    auto& expanded_defs = for_selector_ ? selector_defs_ : expanded_defs_;
+    if (auto done = expanded_defs.find(ref); done != expanded_defs.end()) return done->second;
     if (std::find(stack.begin(), stack.end(), ref) != stack.end()) {
       std::string path;
       for (auto it = std::find(stack.begin(), stack.end(), ref); it != stack.end(); ++it) path += *it + " -> ";
@@ -346,7 +367,7 @@ class Loader {
     stack.push_back(ref);
     auto body = expand(def->second.text, *def->second.node, def->second.file, stack);
     stack.pop_back();
-    if (body) expanded_defs_[ref] = *body;
+    if (body) expanded_defs[ref] = *body;
     return body;
   }
 
@@ -425,9 +446,12 @@ class Loader {
     auto expanded = expand(*raw, *pattern_node, f.path, stack);
     if (!expanded) return;
     rule.pattern = *expanded;
+    rule.selector_pattern = expand_selector(*raw, *pattern_node, f.path);
     rule.re = compile(rule.pattern, *pattern_node, f.path, "rule '" + rule.id + "'");
     if (!rule.re) return;
-    if (RE2::PartialMatch("", *rule.re)) {
+    // Asked of the empty text anchored: the forward DFA alone answers (an
+    // unanchored search would build the reverse program before any text needs it).
+    if (rule.re->Match("", 0, 0, RE2::ANCHOR_BOTH, nullptr, 0)) {
       error(position_of(*pattern_node, f.path), "empty-match",
             "rule '" + rule.id + "' can match the empty string");
       return;
@@ -487,6 +511,7 @@ class Loader {
     auto expanded = expand(*raw, *node, f.path, stack);
     if (!expanded) return false;
     rule.leading_pattern = *expanded;
+    rule.leading_selector = expand_selector(*raw, *node, f.path);
     rule.leading = compile("(?:" + *expanded + ")$", *node, f.path, "leading of rule '" + rule.id + "'");
     if (!rule.leading) return false;
     rule.leading_base = rule.re->NumberOfCapturingGroups() + 1;
@@ -703,9 +728,9 @@ class Loader {
     }
     int n = static_cast<int>(m.args.size());
     if (n < conv->min_args || n > conv->max_args) {
-      error(p, "bad-arity", "rule '" + rule.id + "': " + name + " takes " + std::to_string(conv->min_args) +
-                                (conv->max_args != conv->min_args ? "-" + std::to_string(conv->max_args) : "") +
-                                " argument(s), given " + std::to_string(n));
+      const std::string range = conv->max_args != conv->min_args ? fmt::format("{}-{}", conv->min_args, conv->max_args)
+                                                                 : std::to_string(conv->min_args);
+      error(p, "bad-arity", fmt::format("rule '{}': {} takes {} argument(s), given {}", rule.id, name, range, n));
       return false;
     }
     return true;
@@ -785,6 +810,10 @@ class Loader {
   Diagnostics diagnostics_;
   std::map<std::string, DefSource> defs_;
   std::map<std::string, std::string> expanded_defs_;
+  std::map<std::string, std::string> lexicon_patterns_;  // each lexicon as an alternation, built once
+  // The expansions for a rule's selector (see Rule::selector_pattern).
+  std::map<std::string, std::string> selector_defs_;
+  bool for_selector_ = false;
   std::map<std::string, std::string> type_positions_;
   std::map<std::string, std::string> rule_positions_;
 };

@@ -199,6 +199,41 @@ fields = { name = "lexicon.unit(u)" }
     CHECK(records[0].fields.text("name") == "yuan-10000");
   }
 
+  TEST_CASE("a lexicon left out of the prefilter still matches wherever its words occur") {
+    // Its words pick no sentences (prefilter = false), so the rule runs on
+    // every sentence; the records must be those of the plain lexicon.
+    auto records_with = [](const std::string& lexicon_line) {
+      auto r = load("[lexicons]\n" + lexicon_line + R"toml(
+[[rule]]
+id = "t/seat"
+type = "thing"
+pattern = '%{letter:l}[0-9]+号'
+fields = { name = "l" }
+[[rule]]
+id = "t/other"
+type = "thing"
+pattern = '会议室'
+fields = { name = "=room" }
+)toml",
+                    {{"pack/lex/letters.txt", "甲\n乙\n丙\n"}});
+      REQUIRE(r.ok());
+      reportex::Extractor extractor(*r);
+      std::vector<std::string> out;
+      for (const auto& rec : extractor.extract(reportex::Document::from_bytes("t", "座位甲12号。会议室开放。乙3号与丙45号。")))
+        out.push_back(rec.text + "=" + rec.fields.text("name").value_or(""));
+      return out;
+    };
+    const auto plain = records_with("letter = \"lex/letters.txt\"");
+    CHECK(plain == std::vector<std::string>{"甲12号=甲", "会议室=room", "乙3号=乙", "丙45号=丙"});
+    CHECK(records_with("letter = { file = \"lex/letters.txt\", prefilter = false }") == plain);
+  }
+
+  TEST_CASE("a lexicon table takes only file and prefilter") {
+    check_error(load("[lexicons]\nunit = { file = \"lex/units.txt\", select = false }\n",
+                     {{"pack/lex/units.txt", "万\n"}}),
+                "unknown-key", "pack/rules.toml", 2, 34);
+  }
+
   TEST_CASE("a missing word-list file is reported at the lexicon's line") {
     check_error(load("[lexicons]\nunit = \"lex/none.txt\"\n"), "missing-lexicon-file", "pack/rules.toml", 2, 8);
   }
