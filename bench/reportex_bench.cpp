@@ -197,8 +197,9 @@ struct Timing {
 };
 
 // Calls `fn` in batches of at least ~50 ms until `budget` seconds have gone
-// (always at least one batch after a warm-up call); the best batch wins.
-Timing measure(const std::function<void()>& fn, double budget) {
+// (always at least one batch after a warm-up call); the best batch wins, by
+// CPU time of this thread, or by wall time when `fn` works on other threads too.
+Timing measure(const std::function<void()>& fn, double budget, bool by_wall = false) {
   double start_cpu = thread_cpu_seconds();
   fn();  // warm-up, and an estimate of one call
   const double first = std::max(thread_cpu_seconds() - start_cpu, 1e-7);
@@ -210,7 +211,7 @@ Timing measure(const std::function<void()>& fn, double budget) {
     const double w0 = wall_seconds(), c0 = thread_cpu_seconds();
     for (int i = 0; i < per_batch; ++i) fn();
     const double cpu = (thread_cpu_seconds() - c0) / per_batch, wall = (wall_seconds() - w0) / per_batch;
-    if (!measured || cpu < best.cpu) best = {cpu, wall, best.calls};
+    if (!measured || (by_wall ? wall < best.wall : cpu < best.cpu)) best = {cpu, wall, best.calls};
     best.calls += per_batch;
     measured = true;
   }
@@ -467,21 +468,23 @@ int main(int argc, char** argv) {
   std::cerr << "corpus: " << source.seed_files << " seed pages + " << source.report_files << " reports, "
             << source.text.size() << " bytes, repeated to " << corpus.size() << " bytes\n";
 
-  // Load and compile.
+  // Load and compile: wall time, as the loader compiles the patterns on every core.
   std::shared_ptr<const reportex::RuleSet> rules;
   const Timing load = measure(
       [&] {
         rules = reportex::RuleSet::from_sources(reportex::RuleSet::builtin_sources()).value();
         reportex::Extractor compiled(rules);
       },
-      o.budget);
+      o.budget, true);
   const reportex::Extractor extractor(rules);
   results["pack"] = {{"rules", rules->rules().size()},
                      {"types", rules->types().size()},
-                     {"load_compile_ms", load.cpu * 1e3},
+                     {"load_compile_ms", load.wall * 1e3},
+                     {"load_compile_cpu_ms", load.cpu * 1e3},
                      {"footprint_bytes", rules->memory_footprint()}};
   rows.push_back({"rules in pack", std::to_string(rules->rules().size()), "", std::nullopt});
-  rows.push_back({"load + compile", fixed(load.cpu * 1e3, 1) + " ms", "< 100 ms", load.cpu < 0.1});
+  rows.push_back({"load + compile (wall)", fixed(load.wall * 1e3, 1) + " ms (" + fixed(load.cpu * 1e3, 1) + " ms CPU on this thread)",
+                  "< 100 ms", load.wall < 0.1});
   rows.push_back({"compiled pack footprint", fixed(static_cast<double>(rules->memory_footprint()) / (1 << 20), 2) + " MB",
                   "", std::nullopt});
 

@@ -7,8 +7,11 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <set>
+#include <system_error>
+#include <thread>
 
 namespace reportex::internal {
 
@@ -98,6 +101,7 @@ class Loader {
     for (auto& [f, t] : tables) collect_types(*f, t);
     for (auto& [f, t] : tables) collect_lexicons(*f, t);
     for (auto& [f, t] : tables) collect_defs(*f, t);
+    precompile(tables);
     for (auto& [f, t] : tables) collect_rules(*f, t);
     if (tables.empty() && diagnostics_.empty())
       error({"", 0, 0}, "empty-pack", "the rule pack has no .toml files");
@@ -123,6 +127,7 @@ class Loader {
   }
 
   void report(Severity severity, const Position& p, std::string code, std::string message) {
+    if (quiet_) return;
     diagnostics_.push_back({severity, std::move(code), p.file, p.line, p.column, std::move(message)});
   }
   void error(const Position& p, std::string code, std::string message) {
@@ -384,13 +389,54 @@ class Loader {
     return out;
   }
 
-  std::shared_ptr<const RE2> compile(const std::string& pattern, const toml::node& node, const std::string& file,
-                                     std::string_view what) {
+  static RE2::Options regex_options() {
     RE2::Options options;
     options.set_log_errors(false);
     options.set_encoding(RE2::Options::EncodingUTF8);
     options.set_max_mem(32 << 20);
-    auto re = std::make_shared<RE2>(pattern, options);
+    return options;
+  }
+
+  // Compiling the rules' patterns is most of a pack's load, and each compiles
+  // on its own: they are compiled on the machine's cores first (expanded
+  // quietly: collect_rules reports what is wrong), and compile() finds them.
+  void precompile(const std::vector<std::pair<const SourceFile*, toml::table>>& tables) {
+    std::vector<std::string> patterns;
+    quiet_ = true;
+    for (const auto& [f, t] : tables) {
+      const toml::array* list = t["rule"].as_array();
+      if (list == nullptr) continue;
+      for (const auto& node : *list) {
+        const toml::table* rt = node.as_table();
+        const toml::node* pattern_node = rt != nullptr ? rt->get("pattern") : nullptr;
+        if (pattern_node == nullptr) continue;
+        std::vector<std::string> stack;
+        if (auto raw = pattern_text(*pattern_node, f->path))
+          if (auto expanded = expand(*raw, *pattern_node, f->path, stack)) patterns.push_back(std::move(*expanded));
+      }
+    }
+    quiet_ = false;
+    std::vector<std::shared_ptr<const RE2>> compiled(patterns.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i; (i = next++) < patterns.size();) compiled[i] = std::make_shared<RE2>(patterns[i], regex_options());
+    };
+    std::vector<std::thread> helpers;
+    const unsigned cores = std::min(std::thread::hardware_concurrency(), 8u);
+    try {
+      for (unsigned k = 1; k < cores && k < patterns.size(); ++k) helpers.emplace_back(work);
+    } catch (const std::system_error&) {
+      // No thread to be had: this one compiles them all.
+    }
+    work();
+    for (auto& h : helpers) h.join();
+    for (std::size_t i = 0; i < patterns.size(); ++i) precompiled_.emplace(std::move(patterns[i]), std::move(compiled[i]));
+  }
+
+  std::shared_ptr<const RE2> compile(const std::string& pattern, const toml::node& node, const std::string& file,
+                                     std::string_view what) {
+    auto found = precompiled_.find(pattern);
+    auto re = found != precompiled_.end() ? found->second : std::make_shared<RE2>(pattern, regex_options());
     if (!re->ok()) {
       error(position_of(node, file), "bad-regex",
             std::string(what) + ": " + re->error() + (re->error_arg().empty() ? "" : " at '" + re->error_arg() + "'"));
@@ -811,6 +857,8 @@ class Loader {
   std::map<std::string, DefSource> defs_;
   std::map<std::string, std::string> expanded_defs_;
   std::map<std::string, std::string> lexicon_patterns_;  // each lexicon as an alternation, built once
+  std::map<std::string, std::shared_ptr<const RE2>> precompiled_;  // the rules' patterns (see precompile)
+  bool quiet_ = false;  // report nothing (the precompile pass)
   // The expansions for a rule's selector (see Rule::selector_pattern).
   std::map<std::string, std::string> selector_defs_;
   bool for_selector_ = false;
