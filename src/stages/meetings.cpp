@@ -300,9 +300,6 @@ std::size_t group_closing(const std::vector<Piece>& items, const std::vector<Nam
   return i;
 }
 
-// The people and groups of a "who" phrase: "党组成员、副检察长乔卫东及各部门负责人"
-// gives 乔卫东 and 各部门负责人; a counted group ("10位人大代表、政协委员")
-// or one closed by 等N家 is a single item.
 // The words that may close a who phrase and name nobody: "受邀", "均",
 // "在分会场", "通过视频会议方式" ... (plain suffix tests: a capturing regex
 // here cost more than the rest of the phrase's reading).
@@ -320,6 +317,9 @@ const std::vector<std::string>& who_trailing_words() {
   return words;
 }
 
+// The people and groups of a "who" phrase: "党组成员、副检察长乔卫东及各部门负责人"
+// gives 乔卫东 and 各部门负责人; a counted group ("10位人大代表、政协委员")
+// or one closed by 等N家 is a single item.
 std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, const PersonIndex& people,
                                                     std::string_view text, std::size_t offset) {
   for (bool stripped = true; stripped;) {

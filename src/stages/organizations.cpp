@@ -92,13 +92,14 @@ Reading read_mention(const StageContext& ctx, std::string_view surface) {
 // positions it is mentioned at, to resolve short forms without rescanning.
 using FullForms = std::map<std::string, std::vector<std::size_t>>;
 
-// A full form that ends with `candidate` and is longer ("包头市九原区人民法院"
-// for "九原区人民法院"): the one mentioned last before `pos`, else the first after it.
-std::string longer_full_form(const FullForms& full_forms, const std::string& candidate, std::size_t pos) {
+// Of the full forms that `fits`, the one mentioned last before `pos`, else
+// the first after it.
+template <typename Fits>
+std::string nearest_full_form(const FullForms& full_forms, std::size_t pos, Fits&& fits) {
   std::string before, after;
   std::size_t before_at = 0, after_at = 0;
   for (const auto& [name, positions] : full_forms) {
-    if (name.size() <= candidate.size() || !ends_with(name, candidate)) continue;
+    if (!fits(name)) continue;
     auto next = std::lower_bound(positions.begin(), positions.end(), pos);
     if (next != positions.begin() && (before.empty() || *std::prev(next) > before_at)) {
       before = name;
@@ -112,10 +113,17 @@ std::string longer_full_form(const FullForms& full_forms, const std::string& can
   return !before.empty() ? before : after;
 }
 
-// The intermediate court the document names in full whose place starts with
-// the end of `stem`, itself without a unit: "牡丹江市中级人民法院" for "牡丹江",
-// "迪庆藏族自治州中级人民法院" for "迪庆州". The one mentioned last before `pos`,
-// else the first after it.
+// A full form that ends with `candidate` and is longer ("包头市九原区人民法院"
+// for "九原区人民法院").
+std::string longer_full_form(const FullForms& full_forms, const std::string& candidate, std::size_t pos) {
+  return nearest_full_form(full_forms, pos, [&](const std::string& name) {
+    return name.size() > candidate.size() && ends_with(name, candidate);
+  });
+}
+
+// The intermediate court named in full whose place starts with the end of
+// `stem`, itself without a unit: "牡丹江市中级人民法院" for "牡丹江",
+// "迪庆藏族自治州中级人民法院" for "迪庆州".
 std::string stem_full_form(const FullForms& full_forms, std::string_view stem, std::size_t pos) {
   constexpr std::string_view kIntermediate = "中级人民法院";
   // The stem with its unit and without: 州 closes 湖州 and 迪庆州 alike.
@@ -128,23 +136,11 @@ std::string stem_full_form(const FullForms& full_forms, std::string_view stem, s
       if (place.size() > stem.size() - from && place.starts_with(stem.substr(from))) return true;
     return false;
   };
-  std::string before, after;
-  std::size_t before_at = 0, after_at = 0;
-  for (const auto& [name, positions] : full_forms) {
-    if (!ends_with(name, kIntermediate)) continue;
+  return nearest_full_form(full_forms, pos, [&](const std::string& name) {
+    if (!ends_with(name, kIntermediate)) return false;
     const std::string_view place = std::string_view(name).substr(0, name.size() - kIntermediate.size());
-    if (!opens(place, stem) && !opens(place, bare)) continue;
-    auto next = std::lower_bound(positions.begin(), positions.end(), pos);
-    if (next != positions.begin() && (before.empty() || *std::prev(next) > before_at)) {
-      before = name;
-      before_at = *std::prev(next);
-    }
-    if (next != positions.end() && (after.empty() || *next < after_at)) {
-      after = name;
-      after_at = *next;
-    }
-  }
-  return !before.empty() ? before : after;
+    return opens(place, stem) || opens(place, bare);
+  });
 }
 
 // The national bodies end in no listed suffix of a placed body.
