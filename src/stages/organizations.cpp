@@ -51,7 +51,7 @@ bool is_bare_level(std::string_view place) {
 struct Reading {
   std::string candidate;       // the full name the words spell out, or empty
   bool needs_full_form = false;  // resolvable only through a longer full form in the document
-  std::string stem;            // an unlisted place named without its unit ("牡丹江" of "牡丹江中院")
+  std::string stem{};          // an unlisted place named without its unit ("牡丹江" of "牡丹江中院")
 };
 
 Reading read_mention(const StageContext& ctx, std::string_view surface) {
