@@ -339,6 +339,13 @@ std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, con
     }
   std::vector<std::pair<std::string, bool>> out;  // (text, is a person)
   if (text.empty()) return out;
+  // A head count closing the phrase makes it one group, count and all:
+  // "各部门负责人及业务骨干40余人", "分管副院长、人民法庭庭长共40余人".
+  static const RE2 head_count(R"(.[0-9一二三四五六七八九十两百]+(?:余|多)?(?:名|人|位)$)");
+  if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), head_count)) {
+    out.emplace_back(std::string(text), false);
+    return out;
+  }
   static const RE2 counted(R"(^[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|等[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人))");
   if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), counted)) {
     out.emplace_back(std::string(text), false);

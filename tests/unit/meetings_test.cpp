@@ -101,6 +101,14 @@ TEST_SUITE("meetings") {
           Names{"中院民二庭、执行局、立案庭等部门负责人", "各县(市)区法院分管院长", "相关庭室负责人"});
   }
 
+  TEST_CASE("a head count closing the phrase makes it one group") {
+    auto m = meetings_in(
+        "9月10日，阿克苏地区中级人民法院召开全地区法院人民法庭工作推进会，副院长李明主持会议。"
+        "各县（市）法院分管副院长、人民法庭庭长共40余人参加会议。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.list("attendees") == Names{"各县(市)法院分管副院长、人民法庭庭长共40余人"});
+  }
+
   TEST_CASE("a name holding 和 stays whole, and where attendees sat is not an attendee") {
     auto meetings = meetings_in(
         "11月20日，锡林郭勒盟中级人民法院以视频形式召开全盟法院审判管理工作会议，审判委员会专职委员布和主持会议，"
