@@ -153,7 +153,8 @@ std::optional<std::vector<Span>> split_name_run(const StageContext& ctx, Span ru
   }
   if (piece != 0) lengths.push_back(piece);
   if (total != chars.size() || lengths.size() < 2) {
-    if (chars.size() <= 4) return std::nullopt;
+    // Short, or a transliterated name with its middle dot: one name.
+    if (chars.size() <= 4 || std::find(chars.begin(), chars.end(), "·") != chars.end()) return std::nullopt;
     lengths = split_at_surnames(chars, ctx.lexicon("surname"));
     if (lengths.size() < 2) return std::vector<Span>{};  // a long run that is no list of names
   }
