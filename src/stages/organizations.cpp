@@ -13,6 +13,7 @@
 #include "text/utf8.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 namespace reportex::internal {
@@ -143,6 +144,49 @@ std::string stem_full_form(const FullForms& full_forms, std::string_view stem, s
   });
 }
 
+constexpr std::array<std::string_view, 3> kCityBodies = {"中级人民法院", "人民检察院", "人民法院"};
+
+// The place of a city's own court or procuratorate ("大连市" of "大连市人民检察院"),
+// or nothing: a place of one level, ending in 市.
+std::string_view city_of_body(std::string_view name) {
+  for (std::string_view body : kCityBodies)
+    if (ends_with(name, body)) {
+      const std::string_view place = name.substr(0, name.size() - body.size());
+      const bool one_level = place.find("区") == std::string_view::npos && place.find("县") == std::string_view::npos &&
+                             place.find("省") == std::string_view::npos;
+      return ends_with(place, "市") && place.size() > 3 && place.find("市") == place.size() - 3 && one_level
+                 ? place
+                 : std::string_view{};
+    }
+  return {};
+}
+
+// The one city whose court or procuratorate the page names, or nothing when
+// it names none or several.
+std::string single_city(const std::vector<OrgMention>& mentions) {
+  std::string city;
+  for (const auto& m : mentions) {
+    const std::string_view c = city_of_body(m.canonical);
+    if (c.empty()) continue;
+    if (!city.empty() && city != c) return {};
+    city = std::string(c);
+  }
+  return city;
+}
+
+// A district's court or procuratorate named without the city it is in.
+bool is_bare_district_body(std::string_view name) {
+  for (std::string_view body : {"人民法院", "人民检察院"})
+    if (ends_with(name, body)) {
+      const std::string_view place = name.substr(0, name.size() - body.size());
+      if (!ends_with(place, "区") || place.size() < 9) return false;
+      for (std::string_view level : {"市", "省", "自治州", "盟", "县"})  // 州 alone is in names: 金州区
+        if (place.find(level) != std::string_view::npos) return false;
+      return true;
+    }
+  return false;
+}
+
 // The national bodies end in no listed suffix of a placed body.
 std::string national_kind(std::string_view name) {
   if (ends_with(name, "法院")) return "court";
@@ -256,6 +300,15 @@ void resolve_organizations(StageContext& ctx) {
       ctx.note("organizations: '{}' names no single body the document identifies", m.surface);
     }
   }
+
+  // A district's court named without its city ("金州区人民检察院") on the
+  // page of one city's bodies takes that city: the text lets it be known.
+  if (const std::string city = single_city(ctx.org_mentions); !city.empty())
+    for (auto& m : ctx.org_mentions)
+      if (is_bare_district_body(m.canonical)) {
+        ctx.note("organizations: '{}' is of the page's city, {}", m.canonical, city);
+        m.canonical = city + m.canonical;
+      }
 
   // The article's court: its first court or procuratorate mention.
   ctx.article_org.assign(ctx.articles.size(), std::string());

@@ -90,6 +90,14 @@ TEST_SUITE("organizations") {
     CHECK(orgs_in("其中，牡丹江中院受理金融纠纷案件1138件。").empty());
   }
 
+  TEST_CASE("a district's court named without its city takes the one city the page names") {
+    CHECK(names_of(orgs_in("大连市人民检察院开展专项监督。金州区人民检察院办理案件31件，甘井子区人民检察院接待来访412人次。")) ==
+          Names{"大连市人民检察院", "大连市金州区人民检察院", "大连市甘井子区人民检察院"});
+    // Two cities on the page: which one is not known.
+    CHECK(names_of(orgs_in("大连市人民检察院、沈阳市人民检察院联合发文。金州区人民检察院办理案件31件。")) ==
+          Names{"大连市人民检察院", "沈阳市人民检察院", "金州区人民检察院"});
+  }
+
   TEST_CASE("the courts of a city together are no organization") {
     CHECK(orgs_in("近年来，鄂尔多斯法院聚焦公平与效率主题，全市法院共审结案件1200件，两级法院协同推进。").empty());
     Linked linked("鄂尔多斯法院加强交叉执行，鄂尔多斯市中院共决定交叉执行案件3715件。截至目前，该院执行完毕615件。");
