@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <reportex/examples.hpp>
 #include <reportex/extractor.hpp>
 
@@ -87,11 +88,17 @@ ExampleReport check_examples(const RuleSet& rules) {
       DocumentOptions options;
       if (ex.reference_date) options.reference_date = CivilDate::parse(*ex.reference_date);
       auto doc = Document::from_bytes("example", ex.text, options);
+      // A rule's own records; for a suppress rule, which has none, every record
+      // of the types it removes, so that its examples say what it stops.
+      auto owned = [&rule](const Record& r) {
+        return rule.emits.empty() ? std::find(rule.suppress.begin(), rule.suppress.end(), r.type) != rule.suppress.end()
+                                  : r.rule == rule.id;
+      };
       std::vector<Record> records;
       auto explanation = extractor.explain(doc);
       for (auto* list : {&explanation.records, &explanation.internal_records})
         for (auto& r : *list)
-          if (r.rule == rule.id) records.push_back(std::move(r));
+          if (owned(r)) records.push_back(std::move(r));
 
       ExampleResult result{rule.id, ex.file, ex.line, ex.text, Outcome::validated, ""};
       if (ex.expect.empty() && !records.empty()) {

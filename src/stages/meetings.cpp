@@ -318,8 +318,7 @@ const std::vector<std::string>& who_trailing_words() {
 }
 
 // The people and groups of a "who" phrase: "党组成员、副检察长乔卫东及各部门负责人"
-// gives 乔卫东 and 各部门负责人; a counted group ("10位人大代表、政协委员")
-// or one closed by 等N家 is a single item.
+// gives 乔卫东 and 各部门负责人; a counted group is a single item.
 std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, const PersonIndex& people,
                                                     std::string_view text, std::size_t offset) {
   for (bool stripped = true; stripped;) {
@@ -339,14 +338,11 @@ std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, con
     }
   std::vector<std::pair<std::string, bool>> out;  // (text, is a person)
   if (text.empty()) return out;
-  // A head count closing the phrase makes it one group, count and all:
-  // "各部门负责人及业务骨干40余人", "分管副院长、人民法庭庭长共40余人".
-  static const RE2 head_count(R"(.[0-9一二三四五六七八九十两百]+(?:余|多)?(?:名|人|位)$)");
-  if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), head_count)) {
-    out.emplace_back(std::string(text), false);
-    return out;
-  }
-  static const RE2 counted(R"(^[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|等[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人))");
+  // A counted group is one item, count and all: a count opening it ("10位人大代表、政协委员"),
+  // after 等 ("…等12家单位") or closing it ("…人民法庭庭长共40余人").
+  static const RE2 counted(
+      R"(^[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|等[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|)"
+      R"(.[0-9一二三四五六七八九十两百]+(?:余|多)?(?:名|人|位)$)");
   if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), counted)) {
     out.emplace_back(std::string(text), false);
     return out;

@@ -228,6 +228,36 @@ fields = { name = "=room" }
     CHECK(records_with("letter = { file = \"lex/letters.txt\", prefilter = false }") == plain);
   }
 
+  TEST_CASE("a suppress rule's example fails when a record of a type it removes is left") {
+    // Its examples look at the records of the types it suppresses, all of
+    // them: a suppress rule makes none of its own to look at.
+    auto outcomes = [](const std::string& text) {
+      auto r = load(R"toml([[rule]]
+id = "t/count"
+type = "thing"
+pattern = '(?P<c>[0-9]+条)'
+fields = { name = "c" }
+[[rule.example]]
+text = '共3条。'
+expect = [{ name = "3条" }]
+[[rule]]
+id = "t/not_ordinal"
+suppress = ["thing"]
+pattern = '第[0-9]+条'
+[[rule.example]]
+text = ')toml" + text + R"toml('
+expect = []
+)toml");
+      REQUIRE(r.ok());
+      std::vector<reportex::Outcome> out;
+      for (const auto& result : reportex::check_examples(**r).results) out.push_back(result.outcome);
+      return out;
+    };
+    using reportex::Outcome;
+    CHECK(outcomes("依据第12条。") == std::vector<Outcome>{Outcome::validated, Outcome::validated});
+    CHECK(outcomes("依据第12条，共3条。") == std::vector<Outcome>{Outcome::validated, Outcome::noisy});
+  }
+
   TEST_CASE("a lexicon table takes only file and prefilter") {
     check_error(load("[lexicons]\nunit = { file = \"lex/units.txt\", select = false }\n",
                      {{"pack/lex/units.txt", "万\n"}}),
