@@ -152,6 +152,13 @@ std::optional<std::vector<Span>> split_name_run(const StageContext& ctx, Span ru
     }
   }
   if (piece != 0) lengths.push_back(piece);
+  // Typesetting pads a two-character name to the width of three ("黄 韬"):
+  // two single characters in a row are one name.
+  for (std::size_t k = 0; k + 1 < lengths.size(); ++k)
+    if (lengths[k] == 1 && lengths[k + 1] == 1) {
+      lengths[k] = 2;
+      lengths.erase(lengths.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    }
   if (total != chars.size() || lengths.size() < 2) {
     // Short, or a transliterated name with its middle dot: one name.
     if (chars.size() <= 4 || std::find(chars.begin(), chars.end(), "·") != chars.end()) return std::nullopt;
@@ -169,12 +176,13 @@ std::optional<std::vector<Span>> split_name_run(const StageContext& ctx, Span ru
   return spans;
 }
 
-// Byline runs become one record per name: the first keeps the role word.
+// Byline runs (of people/press_byline and press_byline_marked) become one
+// record per name: the first keeps the role word.
 void split_byline_runs(StageContext& ctx) {
   const Lexicon* press_titles = ctx.lexicon("press_title");
   std::vector<WorkRecord> added;
   for (auto& r : ctx.records) {
-    if (r.dropped || r.type != "person" || r.rule == nullptr || r.rule->id != "people/press_byline") continue;
+    if (r.dropped || r.type != "person" || r.rule == nullptr || !r.rule->id.starts_with("people/press_byline")) continue;
     const std::string_view rec = ctx.text(r);
     const std::string_view press = longest_head(press_titles, rec);
     std::size_t skip = press.size();

@@ -260,10 +260,10 @@ class Normalizer {
     // what follows it ("1 126\n件").
     std::size_t pos = space_end_, digits = 0;
     while (pos < source_.size() && digits <= 3) {
-      if (is_ascii_digit(static_cast<unsigned char>(source_[pos]))) {
-        ++pos, ++digits;
+      if (std::size_t n = digit_at(pos)) {
+        pos += n, ++digits;
       } else if (std::size_t wrap = line_wrap_at(pos); wrap > 0 && pos + wrap < source_.size() && digits > 0 &&
-                                                        is_ascii_digit(static_cast<unsigned char>(source_[pos + wrap]))) {
+                                                        digit_at(pos + wrap) > 0) {
         pos += wrap;
       } else {
         break;
@@ -272,7 +272,19 @@ class Normalizer {
     if (digits != 3) return false;
     if (pos < source_.size() && source_[pos] != ' ') pos += line_wrap_at(pos);
     if (pos == source_.size() || source_[pos] == '.' || static_cast<unsigned char>(source_[pos]) >= 0x80) return true;
-    return source_[pos] == ' ' && pos + 1 < source_.size() && is_ascii_digit(static_cast<unsigned char>(source_[pos + 1]));  // 1 234 567
+    return source_[pos] == ' ' && digit_at(pos + 1) > 0;  // 1 234 567
+  }
+
+  // The length of the source's digit at byte `pos`, ASCII or full-width
+  // ("１ ０８６件" is spaced like "1 086件"), or 0.
+  std::size_t digit_at(std::size_t pos) const {
+    if (pos < source_.size() && is_ascii_digit(static_cast<unsigned char>(source_[pos]))) return 1;
+    constexpr std::string_view kFullWidthDigitLead = "\xEF\xBC";  // U+FF10..U+FF19 are EF BC 90..99
+    if (source_.compare(pos, 2, kFullWidthDigitLead) == 0 && pos + 2 < source_.size()) {
+      const auto last = static_cast<unsigned char>(source_[pos + 2]);
+      if (last >= 0x90 && last <= 0x99) return 3;
+    }
+    return 0;
   }
 
   // The length of a single line break at source byte `pos` ("\n" or "\r\n"), or 0.
