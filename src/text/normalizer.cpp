@@ -319,8 +319,9 @@ class Normalizer {
   }
 
   // A blank line inside a sentence: PDF extraction puts one where a page or
-  // column ends ("1.08 亿\n\n元"). It is taken for that when a long paragraph
-  // (not a heading) stops on a Han character and the next line goes on with one.
+  // column ends ("1.08 亿\n\n元", "化解债务\n\n41.8亿元", "成功率5\n\n7.85%").
+  // It is taken for that when a long paragraph (not a heading) stops on a Han
+  // character or a digit and the next line goes on with one.
   bool is_page_break(unsigned char next_byte) {
     constexpr std::size_t kMinParagraphBytes = 40 * 3;
     const std::string& text = result_.text;
@@ -331,13 +332,15 @@ class Normalizer {
     // that a long paragraph is not rescanned at every blank line.)
     const std::string_view recent = std::string_view(text).substr(text.size() - std::min(text.size() - start, 4 * kMinParagraphBytes));
     if (recent.find_first_of(",;") == std::string_view::npos && recent.find("。") == std::string_view::npos) return false;
-    // Both sides must be ideographs: lead bytes E3..E9 cover U+3400..U+9FFF.
+    // Both sides must be ideographs or digits: lead bytes E3..E9 cover U+3400..U+9FFF.
     auto ideograph_lead = [](unsigned char b) { return b >= 0xE3 && b <= 0xE9; };
+    if (!ideograph_lead(next_byte) && !is_ascii_digit(next_byte)) return false;
     std::size_t last = text.size() - 1;
+    if (is_ascii_digit(static_cast<unsigned char>(text[last]))) return true;
     while (last > start && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
     if (!ideograph_lead(static_cast<unsigned char>(text[last]))) return false;
     const Utf8Char before = decode_utf8(text, last);
-    return before.valid && is_common_ideograph(before.code_point) && ideograph_lead(next_byte);
+    return before.valid && is_common_ideograph(before.code_point);
   }
 
   // Where the output's last paragraph starts. Only the text added since the
