@@ -266,7 +266,8 @@ void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t 
         if (valid) out.push_back(std::move(c));
       }
     }
-    if (rule.emits.empty()) {  // a suppress rule: its whole match is the span
+    if (rule.emits.empty() && guards_pass(rule, sentence, match_begin, match_begin + g[0].size())) {
+      // a suppress rule: its whole match is the span
       MatchCandidate c;
       c.rule = &rule;
       c.span = {offset + match_begin, offset + match_begin + g[0].size()};

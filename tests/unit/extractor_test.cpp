@@ -115,6 +115,23 @@ pattern = '[一二三四五六七八九十]项工程'
     CHECK(records[0].text == "12项");
   }
 
+  TEST_CASE("a suppress rule removes only where its guards hold") {
+    auto rules = pack(R"toml(
+[[rule]]
+id = "n"
+type = "num"
+pattern = '[0-9]+项'
+[[rule]]
+id = "after-plan"
+suppress = ["num"]
+pattern = '[0-9]+项'
+before = '规划$'
+)toml");
+    auto records = run(rules, "规划3项，完成12项。");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].text == "12项");
+  }
+
   TEST_CASE("explain shows which candidate lost and to whom") {
     auto rules = pack(R"toml(
 [[rule]]
