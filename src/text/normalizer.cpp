@@ -323,7 +323,7 @@ class Normalizer {
   // It is taken for that when a long paragraph (not a heading) stops on a Han
   // character or a digit and the next line goes on with one.
   bool is_page_break(unsigned char next_byte) {
-    constexpr std::size_t kMinParagraphBytes = 40 * 3;
+    constexpr std::size_t kMinParagraphBytes = 16 * 3;
     const std::string& text = result_.text;
     const std::size_t start = paragraph_start();
     if (text.size() - start < kMinParagraphBytes || text[start] == '#') return false;
