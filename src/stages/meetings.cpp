@@ -10,6 +10,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <optional>
 #include <span>
@@ -38,6 +39,30 @@ bool opens_frame(const WorkRecord& r) {
 std::string text_field(const WorkRecord& r, std::string_view field) { return r.fields.text(field).value_or(""); }
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// The pack's words for reading who took part in a meeting (meetings.toml):
+// what presiding, attending and speaking are said with, and what opens or
+// closes a "who" phrase without naming anyone. A pack without a list reads
+// none of its words.
+struct MeetingWords {
+  std::vector<std::string_view> presided, attend_verbs, speech_verbs, subject_ends, content_starts, who_openers,
+      who_trailing, group_words;
+  explicit MeetingWords(const StageContext& ctx) {
+    auto load = [&](std::string_view name, std::vector<std::string_view>& words) {
+      if (const Lexicon* lexicon = ctx.lexicon(name))
+        for (const auto& w : lexicon->entries) words.push_back(w);
+    };
+    load("meeting_presided", presided);
+    load("meeting_attend_verb", attend_verbs);
+    load("meeting_speech_verb", speech_verbs);
+    load("meeting_subject_end", subject_ends);
+    subject_ends.insert(subject_ends.end(), attend_verbs.begin(), attend_verbs.end());
+    load("meeting_content_start", content_starts);
+    load("who_opener", who_openers);
+    load("who_trailing", who_trailing);
+    load("group_word", group_words);
+  }
+};
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -206,8 +231,8 @@ std::vector<Piece> split_at(std::string_view text, std::size_t offset, std::init
   return out;
 }
 
-bool is_group_word_end(std::string_view s) {
-  for (std::string_view w : {"成员", "负责人", "代表", "干警", "班子", "人员", "联络员", "委员", "干部", "同志", "法官"})
+bool is_group_word_end(const MeetingWords& words, std::string_view s) {
+  for (std::string_view w : words.group_words)
     if (ends_with(s, w)) return true;
   return false;
 }
@@ -257,7 +282,7 @@ class PersonIndex {
 
 // A person's name in one enumeration item: the people stage's record there,
 // else a title followed by a name ("副检察长乔卫东").
-Named name_in_item(const StageContext& ctx, const PersonIndex& people, const Piece& item) {
+Named name_in_item(const StageContext& ctx, const PersonIndex& people, const MeetingWords& words, const Piece& item) {
   std::optional<Named> found;
   people.near(item.begin, item.end, [&](const WorkRecord& r) {
     if (r.dropped || r.span.begin >= item.end || r.span.end <= item.begin) return false;
@@ -281,7 +306,7 @@ Named name_in_item(const StageContext& ctx, const PersonIndex& people, const Pie
       std::string_view rest = text.substr(at + t.size());
       if (rest.empty()) title_only = true;
       std::size_t n = char_count(rest);
-      if (n >= 2 && n <= 6 && all_han(rest) && !is_group_word_end(rest) && kind_of(ctx, rest).empty())
+      if (n >= 2 && n <= 6 && all_han(rest) && !is_group_word_end(words, rest) && kind_of(ctx, rest).empty())
         return {repair_name(rest), false};
       if (!rest.empty() && dotted_name_at_end(rest) == rest) return {std::string(rest), false};
     }
@@ -292,45 +317,29 @@ Named name_in_item(const StageContext& ctx, const PersonIndex& people, const Pie
 // The item that closes a list of units opened at item `i` as one group
 // ("…立案庭等部门负责人"): no item names a person, only the last ends in a
 // group word and holds 等. `i` itself when there is none.
-std::size_t group_closing(const std::vector<Piece>& items, const std::vector<Named>& named, std::size_t i) {
+std::size_t group_closing(const MeetingWords& words, const std::vector<Piece>& items, const std::vector<Named>& named,
+                          std::size_t i) {
   for (std::size_t j = i; j < items.size() && named[j].name.empty(); ++j) {
-    const bool group = is_group_word_end(items[j].text);
+    const bool group = is_group_word_end(words, items[j].text);
     if (group) return j > i && items[j].text.find("等") != std::string_view::npos ? j : i;
   }
   return i;
 }
 
-// The words that may close a who phrase and name nobody: "受邀", "均",
-// "在分会场", "通过视频会议方式" ... (plain suffix tests: a capturing regex
-// here cost more than the rest of the phrase's reading).
-const std::vector<std::string>& who_trailing_words() {
-  static const std::vector<std::string> words = [] {
-    std::vector<std::string> w = {"受邀", "应邀", "特邀", "也", "均", "分别", "共同", "一同", "等",
-                                  "在会场", "在主会场", "在分会场", "在各分会场"};
-    for (const char* via : {"通过", "以"})
-      for (const char* medium : {"视频", "网络", "线上"})
-        for (const char* meeting : {"", "会议"})
-          for (const char* of : {"", "的"})
-            for (const char* form : {"方式", "形式"}) w.push_back(std::string(via) + medium + meeting + of + form);
-    return w;
-  }();
-  return words;
-}
-
 // The people and groups of a "who" phrase: "党组成员、副检察长乔卫东及各部门负责人"
 // gives 乔卫东 and 各部门负责人; a counted group is a single item.
 std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, const PersonIndex& people,
-                                                    std::string_view text, std::size_t offset) {
+                                                    const MeetingWords& words, std::string_view text, std::size_t offset) {
   for (bool stripped = true; stripped;) {
     stripped = false;
-    for (const std::string& word : who_trailing_words())
+    for (std::string_view word : words.who_trailing)  // plain suffix tests: a regex cost more than the rest
       if (ends_with(text, word)) {
         text.remove_suffix(word.size());
         stripped = true;
         break;
       }
   }
-  for (std::string_view opener : {"邀请", "由", "会议由", "该院", "本院", "我院"})
+  for (std::string_view opener : words.who_openers)
     if (starts_with(text, opener) && text.size() > opener.size()) {
       offset += opener.size();
       text.remove_prefix(opener.size());
@@ -349,17 +358,17 @@ std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, con
   }
   auto items = split_at(text, offset, {"、", "以及", "及", "和", "与"}, [&](std::size_t pos) { return people.covers(pos); });
   std::vector<Named> named;
-  for (const auto& item : items) named.push_back(name_in_item(ctx, people, item));
+  for (const auto& item : items) named.push_back(name_in_item(ctx, people, words, item));
   for (std::size_t i = 0; i < items.size(); ++i) {
     // Units listed before "等…负责人" are one group: "民二庭、执行局、立案庭等部门负责人".
-    if (std::size_t j = group_closing(items, named, i); j > i) {
+    if (std::size_t j = group_closing(words, items, named, i); j > i) {
       out.emplace_back(std::string(ctx.doc.text().substr(items[i].begin, items[j].end - items[i].begin)), false);
       i = j;
       continue;
     }
     // A title or the person's court before a name belongs to that name.
     bool prefix_of_next = i + 1 < items.size() && !named[i + 1].name.empty() && named[i].name.empty() &&
-                          (named[i].title_only || !is_group_word_end(items[i].text));
+                          (named[i].title_only || !is_group_word_end(words, items[i].text));
     if (prefix_of_next) continue;
     if (!named[i].name.empty()) out.emplace_back(named[i].name, true);
     else out.emplace_back(std::string(items[i].text), false);
@@ -378,7 +387,7 @@ struct Frame {
 // The text before the first occurrence of any of `words` (what the regex
 // "^(.*?)(?:w1|w2|...)" captures), or nothing when none occurs. A plain search:
 // this runs on every clause after every meeting.
-std::optional<std::string_view> before_first(std::string_view text, std::initializer_list<std::string_view> words) {
+std::optional<std::string_view> before_first(std::string_view text, std::span<const std::string_view> words) {
   std::size_t first = std::string_view::npos;
   for (std::string_view w : words) first = std::min(first, text.find(w));
   if (first == std::string_view::npos) return std::nullopt;
@@ -393,9 +402,8 @@ bool starts_with_any(std::string_view s, std::span<const std::string_view> words
 
 // "主持" (or "主持召开") followed by what is presided over, or ending the clause:
 // "主持会议", "主持召开座谈会", "X主持". Not "主持人" or "主持审理".
-bool says_presides(std::string_view text) {
-  static constexpr std::string_view what[] = {
-      "会议", "座谈会", "学习", "本次", "此次", "并", "开班式", "开幕式", "闭幕式", "结业式", "开训式", "仪式", "活动"};
+bool says_presides(const MeetingWords& words, std::string_view text) {
+  const std::span<const std::string_view> what = words.presided;
   constexpr std::string_view verb = "主持";
   for (auto at = text.find(verb); at != std::string_view::npos; at = text.find(verb, at + 1)) {
     std::string_view rest = text.substr(at + verb.size());
@@ -411,20 +419,20 @@ bool says_presides(std::string_view text) {
 // verb: "副院长韩建军、刘雅琴，政治部主任高振海出席会议" lists three attendees
 // across a comma. The next clause's attending verb takes them; any other
 // clause of the sentence lets them go.
-void read_clause(const StageContext& ctx, const PersonIndex& index, const Piece& clause, Frame& frame,
-                 std::vector<std::string>& waiting) {
+void read_clause(const StageContext& ctx, const PersonIndex& index, const MeetingWords& words, const Piece& clause,
+                 Frame& frame, std::vector<std::string>& waiting) {
   const std::string_view text = clause.text;
   auto people = [&](std::string_view who_text, bool groups_too) {
     std::vector<std::string> names;
-    for (auto& [item, is_person] : who_items(ctx, index, who_text, clause.begin))
+    for (auto& [item, is_person] : who_items(ctx, index, words, who_text, clause.begin))
       if (is_person || groups_too) names.push_back(item);
     return names;
   };
-  const bool presides = says_presides(text);
-  const auto attends = before_first(text, {"受邀参加", "应邀参加", "应邀出席", "受邀出席", "出席", "参加", "列席"});
-  const auto said = before_first(text, {"作交流发言", "作工作报告", "作专题报告", "作报告", "作发言", "发言", "讲话", "致辞"});
+  const bool presides = says_presides(words, text);
+  const auto attends = before_first(text, words.attend_verbs);
+  const auto said = before_first(text, words.speech_verbs);
   if (!presides && !attends && !said) {
-    const auto items = who_items(ctx, index, text, clause.begin);
+    const auto items = who_items(ctx, index, words, text, clause.begin);
     const bool only_people = !items.empty() && std::all_of(items.begin(), items.end(), [](const auto& i) { return i.second; });
     if (!only_people) waiting.clear();
     for (const auto& item : items)
@@ -435,29 +443,28 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Piece&
     for (const auto& n : waiting) add_unique(frame.attendees, n);
   waiting.clear();
   if (presides)
-    if (auto who = before_first(text, {"主持"}))
+    if (auto who = before_first(text, std::array<std::string_view, 1>{"主持"}))
       for (auto& n : people(*who, false)) add_unique(frame.presiders, n);
   if (attends)
     for (auto& n : people(*attends, true)) add_unique(frame.attendees, n);
   if (said) {
     // "X主持会议并讲话": the speaker is the subject before the first verb.
     std::string_view who = *said;
-    if (auto subject = before_first(who, {"主持", "出席", "参加", "列席", "受邀", "应邀", "在会上", "在座谈会上"}))
+    if (auto subject = before_first(who, words.subject_ends))
       who = *subject;
     for (auto& n : people(who, false)) add_unique(frame.speakers, n);
   }
 }
 
 // A sentence that starts the meeting's content ("会议指出", "会上") ends the
-// part of the report that says who took part.
-// "会议由X主持" still says who took part.
-bool starts_content(std::string_view sentence) {
-  static const RE2 content(R"(^(?:会议|会上|座谈会上|与会|学习会上|会后|会前))");
-  if (starts_with(sentence, "会议由")) return false;
-  return RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), content);
+// part of the report that says who took part; one that opens a who phrase
+// ("会议由X主持") still says who took part.
+bool starts_content(const MeetingWords& words, std::string_view sentence) {
+  return starts_with_any(sentence, words.content_starts) && !starts_with_any(sentence, words.who_openers);
 }
 
-Frame read_frame(StageContext& ctx, const PersonIndex& people, const WorkRecord& m, const std::vector<int>& frame_starts) {
+Frame read_frame(StageContext& ctx, const PersonIndex& people, const MeetingWords& words, const WorkRecord& m,
+                 const std::vector<int>& frame_starts) {
   Frame frame;
   const auto& sentences = ctx.doc.sentences();
   int next_trigger = static_cast<int>(sentences.size());
@@ -474,10 +481,10 @@ Frame read_frame(StageContext& ctx, const PersonIndex& people, const WorkRecord&
                          s - 1 == m.sentence;
     if (!same_paragraph && !headline_lead) break;
     std::string_view text = ctx.sentence_text(s);
-    if (s > m.sentence && starts_content(text)) break;
+    if (s > m.sentence && starts_content(words, text)) break;
     std::vector<std::string> waiting;  // people named in clauses before their verb
     for (const auto& clause : split_at(text, seg.normalized.begin, {"，", ",", "；", ";", "。"}))
-      read_clause(ctx, people, clause, frame, waiting);
+      read_clause(ctx, people, words, clause, frame, waiting);
   }
   return frame;
 }
@@ -628,6 +635,7 @@ void link_meetings(StageContext& ctx) {
   frame_starts.erase(std::unique(frame_starts.begin(), frame_starts.end()), frame_starts.end());
 
   const PersonIndex people(ctx.records);
+  const MeetingWords words(ctx);
   for (auto& m : ctx.records) {
     if (m.type != "meeting" || m.dropped) continue;
     auto rule = rule_name(m);
@@ -662,7 +670,7 @@ void link_meetings(StageContext& ctx) {
     }
 
     Frame frame;
-    if (opens_frame(m)) frame = read_frame(ctx, people, m, frame_starts);
+    if (opens_frame(m)) frame = read_frame(ctx, people, words, m, frame_starts);
     m.fields.set("presiders", frame.presiders);
     // A presider who also "出席" is listed once, as presider.
     std::vector<std::string> attendees;
