@@ -320,27 +320,52 @@ class Normalizer {
 
   // A blank line inside a sentence: PDF extraction puts one where a page or
   // column ends ("1.08 亿\n\n元", "化解债务\n\n41.8亿元", "成功率5\n\n7.85%").
-  // It is taken for that when a long paragraph (not a heading) stops on a Han
-  // character or a digit and the next line goes on with one.
+  // It is taken for that when a paragraph of some length (not a heading) stops
+  // on a Han character or a digit and the next line goes on with one, not
+  // with a numbered heading ("二、", "(三)", "4.").
   bool is_page_break(unsigned char next_byte) {
-    constexpr std::size_t kMinParagraphBytes = 16 * 3;
+    constexpr std::size_t kMinParagraphBytes = 16 * 3, kRecentBytes = 160 * 3;
     const std::string& text = result_.text;
     const std::size_t start = paragraph_start();
     if (text.size() - start < kMinParagraphBytes || text[start] == '#') return false;
     // Running text has clauses; a title block ("…工作报告——…会议上") has none
     // and its blank line is a real break. (Looked for near the end only, so
     // that a long paragraph is not rescanned at every blank line.)
-    const std::string_view recent = std::string_view(text).substr(text.size() - std::min(text.size() - start, 4 * kMinParagraphBytes));
+    const std::string_view recent = std::string_view(text).substr(text.size() - std::min(text.size() - start, kRecentBytes));
     if (recent.find_first_of(",;") == std::string_view::npos && recent.find("。") == std::string_view::npos) return false;
     // Both sides must be ideographs or digits: lead bytes E3..E9 cover U+3400..U+9FFF.
     auto ideograph_lead = [](unsigned char b) { return b >= 0xE3 && b <= 0xE9; };
     if (!ideograph_lead(next_byte) && !is_ascii_digit(next_byte)) return false;
+    if (opens_numbered_heading(space_end_)) return false;
     std::size_t last = text.size() - 1;
     if (is_ascii_digit(static_cast<unsigned char>(text[last]))) return true;
     while (last > start && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
     if (!ideograph_lead(static_cast<unsigned char>(text[last]))) return false;
     const Utf8Char before = decode_utf8(text, last);
     return before.valid && is_common_ideograph(before.code_point);
+  }
+
+  // True when the source at `pos` opens a numbered heading or list item:
+  // "二、", "(三)", "（四）", "4.", "5、"; not a decimal number ("41.8").
+  bool opens_numbered_heading(std::size_t pos) const {
+    static constexpr std::string_view kNumerals = "一二三四五六七八九十";
+    auto char_at = [&](std::size_t at) -> std::string_view {
+      const Utf8Char c = decode_utf8(source_, at);
+      return at < source_.size() && c.valid ? source_.substr(at, c.length) : std::string_view{};
+    };
+    std::string_view ch = char_at(pos);
+    const bool bracketed = ch == "(" || ch == "（";
+    if (bracketed) pos += ch.size();
+    std::size_t numerals = 0;
+    for (ch = char_at(pos); !ch.empty() && (kNumerals.find(ch) != std::string_view::npos || digit_at(pos) > 0);
+         ch = char_at(pos)) {
+      pos += ch.size();
+      ++numerals;
+    }
+    if (numerals == 0 || numerals > 3) return false;
+    if (bracketed) return ch == ")" || ch == "）";
+    if (ch == "、") return true;
+    return (ch == "." || ch == "．") && digit_at(pos + ch.size()) == 0;  // "41.8亿元" is a number
   }
 
   // Where the output's last paragraph starts. Only the text added since the

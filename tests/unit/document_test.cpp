@@ -155,6 +155,7 @@ TEST_CASE("a space grouping thousands in a number of Chinese text is removed") {
   CHECK(normalized("受理案件1 042件") == "受理案件1042件");
   CHECK(normalized("共1 234 567元，金额3 033.28万元") == "共1234567元,金额3033.28万元");
   CHECK(normalized("清理2 600余吨") == "清理2600余吨");
+  CHECK(normalized("评查案件１ ６４０件") == "评查案件1640件");  // full-width digits, spaced the same way
   // Not a thousands group: ASCII context, a group of other than three digits, a digit before a unit.
   CHECK(normalized("ISO 9001 2015") == "ISO 9001 2015");
   CHECK(normalized("编号12 34件") == "编号12 34件");
@@ -200,6 +201,14 @@ TEST_CASE("blank lines and line breaks after sentence ends become paragraph brea
 TEST_CASE("a blank line inside running text is a page break; after a title block it is a break") {
   CHECK(normalized("全年全院共受理各类案件2100件，审结各类案件2050件，同比上升百分之五，全院执行到位金额1.08亿\n\n元，结案率明显提升。") ==
         "全年全院共受理各类案件2100件,审结各类案件2050件,同比上升百分之五,全院执行到位金额1.08亿元,结案率明显提升。");
+  // Shorter paragraphs of a web page, broken before a number or inside one.
+  CHECK(normalized("该院向区综治中心、行业调解组织委派调\n\n解纠纷680件，调解成功率5\n\n7.85%，化解债务\n\n41.8亿元。") ==
+        "该院向区综治中心、行业调解组织委派调解纠纷680件,调解成功率57.85%,化解债务41.8亿元。");
+  // A numbered heading after the blank line starts a paragraph of its own.
+  CHECK(normalized("全年执结案件580件，执行到位金额3200万元，结案率明显\n\n二、存在的问题") ==
+        "全年执结案件580件,执行到位金额3200万元,结案率明显\n二、存在的问题");
+  CHECK(normalized("全年执结案件580件，执行到位金额3200万元，共计2\n\n3.下一步工作") ==
+        "全年执结案件580件,执行到位金额3200万元,共计2\n3.下一步工作");
   const std::string title = "唐山市路北区人民法院工作报告\n——2025年1月9日在唐山市路北区第十七届人民代表大会第四次会议上";
   CHECK(normalized(title + "\n\n唐山市路北区人民法院院长郑凯华") ==
         "唐山市路北区人民法院工作报告——2025年1月9日在唐山市路北区第十七届人民代表大会第四次会议上\n唐山市路北区人民法院院长郑凯华");
