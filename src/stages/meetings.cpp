@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <span>
 
@@ -328,8 +329,15 @@ std::size_t group_closing(const MeetingWords& words, const std::vector<Piece>& i
 
 // The people and groups of a "who" phrase: "党组成员、副检察长乔卫东及各部门负责人"
 // gives 乔卫东 and 各部门负责人; a counted group is a single item.
-std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, const PersonIndex& people,
-                                                    const MeetingWords& words, std::string_view text, std::size_t offset) {
+// One item of a "who" phrase: a person's name, a group of people ("各部门负责人",
+// "12位人大代表") or other words.
+struct WhoItem {
+  std::string text;
+  bool person = false, group = false;
+};
+
+std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& people, const MeetingWords& words,
+                               std::string_view text, std::size_t offset) {
   for (bool stripped = true; stripped;) {
     stripped = false;
     for (std::string_view word : words.who_trailing)  // plain suffix tests: a regex cost more than the rest
@@ -345,7 +353,7 @@ std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, con
       text.remove_prefix(opener.size());
       break;
     }
-  std::vector<std::pair<std::string, bool>> out;  // (text, is a person)
+  std::vector<WhoItem> out;
   if (text.empty()) return out;
   // A counted group is one item, count and all: a count opening it ("10位人大代表、政协委员"),
   // after 等 ("…等12家单位") or closing it ("…人民法庭庭长共40余人").
@@ -353,7 +361,16 @@ std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, con
       R"(^[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|等[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|)"
       R"(.[0-9一二三四五六七八九十两百]+(?:余|多)?(?:名|人|位)$)");
   if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), counted)) {
-    out.emplace_back(std::string(text), false);
+    // "以及" joins whole items: "21个镇街政法委员以及“共享法庭”庭务主任代表" is two groups.
+    const auto parts = split_at(text, offset, {"以及"}, [&](std::size_t pos) { return people.covers(pos); });
+    if (parts.size() > 1) {
+      for (const Piece& part : parts) {
+        auto items = who_items(ctx, people, words, part.text, part.begin);
+        std::move(items.begin(), items.end(), std::back_inserter(out));
+      }
+      return out;
+    }
+    out.push_back({std::string(text), false, true});
     return out;
   }
   auto items = split_at(text, offset, {"、", "以及", "及", "和", "与"}, [&](std::size_t pos) { return people.covers(pos); });
@@ -362,7 +379,7 @@ std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, con
   for (std::size_t i = 0; i < items.size(); ++i) {
     // Units listed before "等…负责人" are one group: "民二庭、执行局、立案庭等部门负责人".
     if (std::size_t j = group_closing(words, items, named, i); j > i) {
-      out.emplace_back(std::string(ctx.doc.text().substr(items[i].begin, items[j].end - items[i].begin)), false);
+      out.push_back({std::string(ctx.doc.text().substr(items[i].begin, items[j].end - items[i].begin)), false, true});
       i = j;
       continue;
     }
@@ -370,8 +387,8 @@ std::vector<std::pair<std::string, bool>> who_items(const StageContext& ctx, con
     bool prefix_of_next = i + 1 < items.size() && !named[i + 1].name.empty() && named[i].name.empty() &&
                           (named[i].title_only || !is_group_word_end(words, items[i].text));
     if (prefix_of_next) continue;
-    if (!named[i].name.empty()) out.emplace_back(named[i].name, true);
-    else out.emplace_back(std::string(items[i].text), false);
+    if (!named[i].name.empty()) out.push_back({named[i].name, true, false});
+    else out.push_back({std::string(items[i].text), false, is_group_word_end(words, items[i].text)});
   }
   return out;
 }
@@ -424,19 +441,20 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
   const std::string_view text = clause.text;
   auto people = [&](std::string_view who_text, bool groups_too) {
     std::vector<std::string> names;
-    for (auto& [item, is_person] : who_items(ctx, index, words, who_text, clause.begin))
-      if (is_person || groups_too) names.push_back(item);
+    for (auto& item : who_items(ctx, index, words, who_text, clause.begin))
+      if (item.person || groups_too) names.push_back(std::move(item.text));
     return names;
   };
   const bool presides = says_presides(words, text);
   const auto attends = before_first(text, words.attend_verbs);
   const auto said = before_first(text, words.speech_verbs);
   if (!presides && !attends && !said) {
+    // People or groups alone wait for the verb of the next clause.
     const auto items = who_items(ctx, index, words, text, clause.begin);
-    const bool only_people = !items.empty() && std::all_of(items.begin(), items.end(), [](const auto& i) { return i.second; });
+    const bool only_people = !items.empty() && std::all_of(items.begin(), items.end(), [](const WhoItem& i) { return i.person || i.group; });
     if (!only_people) waiting.clear();
     for (const auto& item : items)
-      if (only_people) waiting.push_back(item.first);
+      if (only_people) waiting.push_back(item.text);
     return;
   }
   if (attends)

@@ -321,8 +321,8 @@ class Normalizer {
   // A blank line inside a sentence: PDF extraction puts one where a page or
   // column ends ("1.08 亿\n\n元", "化解债务\n\n41.8亿元", "成功率5\n\n7.85%").
   // It is taken for that when a paragraph of some length (not a heading) stops
-  // on a Han character or a digit and the next line goes on with one, not
-  // with a numbered heading ("二、", "(三)", "4.").
+  // on a Han character, a digit or a comma and the next line goes on with a Han
+  // character or a digit, not with a numbered heading ("二、", "(三)", "4.").
   bool is_page_break(unsigned char next_byte) {
     constexpr std::size_t kMinParagraphBytes = 16 * 3, kRecentBytes = 160 * 3;
     const std::string& text = result_.text;
@@ -338,7 +338,8 @@ class Normalizer {
     if (!ideograph_lead(next_byte) && !is_ascii_digit(next_byte)) return false;
     if (opens_numbered_heading(space_end_)) return false;
     std::size_t last = text.size() - 1;
-    if (is_ascii_digit(static_cast<unsigned char>(text[last]))) return true;
+    if (is_ascii_digit(static_cast<unsigned char>(text[last])) || text[last] == ',') return true;
+    if (text.ends_with("、")) return true;  // an enumeration goes on
     while (last > start && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
     if (!ideograph_lead(static_cast<unsigned char>(text[last]))) return false;
     const Utf8Char before = decode_utf8(text, last);

@@ -128,6 +128,25 @@ TEST_SUITE("meetings") {
     CHECK(meetings[0].fields.list("attendees") == Names{"韩建军", "刘雅琴", "高振海", "各县区法院院长"});
   }
 
+  TEST_CASE("groups listed before a comma attend too; 以及 separates counted groups") {
+    auto meetings = meetings_in(
+        "10月9日，綦江区人民法院召开诉源治理推进会，副院长杜明主持会议。区司法局、区信访办等9家单位分管负责人，"
+        "18个镇街政法委员以及“共享法庭”庭务主任代表参加会议。");
+    REQUIRE(meetings.size() == 1);
+    CHECK(meetings[0].fields.list("presiders") == Names{"杜明"});
+    CHECK(meetings[0].fields.list("attendees") ==
+          Names{"区司法局、区信访办等9家单位分管负责人", "18个镇街政法委员", "“共享法庭”庭务主任代表"});
+  }
+
+  TEST_CASE("主持 with what is presided over says who presided; 到场 and 到会 say who attended") {
+    auto meetings = meetings_in(
+        "11月10日，梧州市中级人民法院召开年轻干部座谈会，执行局局长曾明主持座谈，院长谭华到场与青年干警交流，"
+        "审判委员会专职委员黄燕到会通报情况。");
+    REQUIRE(meetings.size() == 1);
+    CHECK(meetings[0].fields.list("presiders") == Names{"曾明"});
+    CHECK(meetings[0].fields.list("attendees") == Names{"谭华", "黄燕"});
+  }
+
   TEST_CASE("a clause that is not only people lets the people before it go") {
     auto meetings = meetings_in(
         "张掖市中级人民法院召开审判执行工作分析会，院长周立新，全面部署下半年工作，政治部主任高振海出席会议。");
