@@ -53,6 +53,7 @@ struct Reading {
   std::string candidate;       // the full name the words spell out, or empty
   bool needs_full_form = false;  // resolvable only through a longer full form in the document
   std::string stem{};          // an unlisted place named without its unit ("牡丹江" of "牡丹江中院")
+  std::string level{};         // the level alone that names the place ("区" of "区人大常委会")
 };
 
 Reading read_mention(const StageContext& ctx, std::string_view surface) {
@@ -70,7 +71,7 @@ Reading read_mention(const StageContext& ctx, std::string_view surface) {
   if (is_bare_level(place)) {
     // A province's single court is its high court: "省法院" -> "…省高级人民法院".
     if (place == "省" && suffix == "法院") full_suffix = "高级人民法院";
-    return {std::string(place) + full_suffix, true};
+    return {std::string(place) + full_suffix, true, {}, std::string(place)};
   }
   if (std::string city = lookup(ctx.lexicon("place_stems"), place); !city.empty()) {
     // "赤峰中院" is one court; "赤峰法院" is all the courts of the city.
@@ -185,6 +186,19 @@ bool is_bare_district_body(std::string_view name) {
       return true;
     }
   return false;
+}
+
+// The place of a court's full name up to the given level: "重庆市綦江区人民法院"
+// at "区" is "重庆市綦江区", at "市" "重庆市"; empty when it has none.
+std::string place_at_level(std::string_view court, std::string_view level) {
+  if (level.empty()) return {};
+  for (std::string_view body : {"高级人民法院", "中级人民法院", "人民法院", "人民检察院分院", "人民检察院"})
+    if (ends_with(court, body)) {
+      const std::string_view place = court.substr(0, court.size() - body.size());
+      const std::size_t at = level == "市" ? place.find(level) : place.rfind(level);
+      return at == std::string_view::npos ? std::string() : std::string(place.substr(0, at + level.size()));
+    }
+  return {};
 }
 
 // The national bodies end in no listed suffix of a placed body.
@@ -319,6 +333,19 @@ void resolve_organizations(StageContext& ctx) {
       continue;
     article_seen[static_cast<std::size_t>(m.article)] = 1;
     ctx.article_org[static_cast<std::size_t>(m.article)] = m.canonical;
+  }
+
+  // "区人大常委会", "市人社局": a body of the place its article's court is of,
+  // at the level named ("重庆市綦江区人民法院" -> "重庆市綦江区人民代表大会常务委员会").
+  for (std::size_t i = 0; i < ctx.org_mentions.size(); ++i) {
+    OrgMention& m = ctx.org_mentions[i];
+    if (!m.canonical.empty() || !readings[i].needs_full_form || is_court_or_procuratorate(m.kind) || m.article < 0 ||
+        static_cast<std::size_t>(m.article) >= ctx.article_org.size())
+      continue;
+    const std::string place = place_at_level(ctx.article_org[static_cast<std::size_t>(m.article)], readings[i].level);
+    if (place.empty()) continue;
+    m.canonical = place + readings[i].candidate.substr(readings[i].level.size());
+    ctx.note("organizations: '{}' is of the article's place: '{}'", m.surface, m.canonical);
   }
 
   // "该院", "本院", "院党组": the last court named before it in the article,

@@ -92,6 +92,20 @@ TEST_SUITE("organizations") {
     CHECK(names_of(orgs_in("其中，牡丹江中院受理金融纠纷案件1138件。")) == Names{"牡丹江市中级人民法院"});
   }
 
+  TEST_CASE("another body named by its level alone is of the place of the article's court") {
+    auto people = reportex_test::records_of(
+        "person", "10月28日，重庆市綦江区人民法院召开推进会，区人大常委会副主任刘嘉骏、市人社局副局长王敏、"
+                  "区妇联主席甘秀兰出席会议。");
+    REQUIRE(people.size() == 3);
+    CHECK(people[0].fields.text("org") == "重庆市綦江区人民代表大会常务委员会");
+    CHECK(people[1].fields.text("org") == "重庆市人力资源和社会保障局");
+    CHECK(people[2].fields.text("org") == "重庆市綦江区妇女联合会");
+    // Without a court of that level in the article the body stays unknown.
+    auto unknown = reportex_test::records_of("person", "重庆市高级人民法院召开推进会，区人大常委会副主任刘嘉骏出席会议。");
+    REQUIRE(unknown.size() == 1);
+    CHECK_FALSE(unknown[0].fields.text("org").has_value());
+  }
+
   TEST_CASE("a district's court named without its city takes the one city the page names") {
     CHECK(names_of(orgs_in("大连市人民检察院开展专项监督。金州区人民检察院办理案件31件，甘井子区人民检察院接待来访412人次。")) ==
           Names{"大连市人民检察院", "大连市金州区人民检察院", "大连市甘井子区人民检察院"});
