@@ -163,6 +163,15 @@ TEST_CASE("a collective's figures and a figure with no date have no org and no p
   CHECK(field(q[0], "period") == "(null)");
 }
 
+TEST_CASE("a body under whose leadership the court worked is no org of its figures") {
+  auto records = extract(
+      "西峡县人民检察院工作报告\n\n2024年，县人民检察院在县委和南阳市人民检察院的坚强领导下，"
+      "全年共办理各类案件980件。");
+  auto cases = of_type(records, "case_count");
+  REQUIRE(cases.size() == 1);
+  CHECK(field(cases[0], "org") == "西峡县人民检察院");
+}
+
 TEST_CASE("generalization: 和-joined percents, separators before 余, relative heads, case verb phrases") {
   const std::string report =
       "新疆维吾尔自治区伊犁哈萨克自治州中级人民法院\n\n"
