@@ -630,7 +630,14 @@ ResolvedDate resolve(const CalendarExpr& e, const DateReference& ref) {
   out.granularity = granularity_of(e.start);
   Placed first = place(e.start, ref);
   if (first.year == 0) return out;
-  int shift = belongs_to_year_before(e.start, first, ref) ? -1 : 0;
+  // A range that would end more than two months after the reference date is
+  // of the year before as a whole ("1至9月" in a report of January 2025).
+  bool range_ends_later = false;
+  if (e.kind == CalendarKind::range && !e.start.year && !e.start.year_offset && e.end) {
+    const Placed last = place(*e.end, ref);
+    range_ends_later = last.year != 0 && e.end->month >= e.start.month && belongs_to_year_before(*e.end, last, ref);
+  }
+  int shift = belongs_to_year_before(e.start, first, ref) || range_ends_later ? -1 : 0;
   first.year += shift;
   std::string first_value = value_of(e.start, first);
   if (first_value.empty()) return out;

@@ -211,6 +211,9 @@ void resolve_dates(StageContext& ctx) {
   // in its article ("一、2024年主要工作 … 第一季度，…" in a report of 2025),
   // as statistics run on in the year they started with; an event's day does
   // not, news being about days of its own year.
+  // Reports on a past year come out in the first months of the next; later in
+  // the year a yearless quarter is of the page's own year ("要在第三季度完成").
+  const bool in_report_season = !found.ref.date || found.ref.date->month <= 3;
   int previous_year = 0, previous_article = -1;
   int stated_year = 0, stated_sentence = -1;
   int written_year = 0, written_article = -1;
@@ -225,7 +228,7 @@ void resolve_dates(StageContext& ctx) {
                                 stated_sentence == d.record->sentence && stated_year != 0 && stated_year != found.ref.year;
     const bool in_written_year = !in_stated_year && !states_year && !point.month_offset && years_after < 0 &&
                                  (point.quarter != 0 || point.half != 0) && written_article == d.record->article &&
-                                 written_year != 0 && written_year != found.ref.year;
+                                 written_year != 0 && written_year != found.ref.year && in_report_season;
     DateReference sentence_year{std::nullopt, in_stated_year ? stated_year : written_year, true};
     ResolvedDate resolved =
         resolve(d.expr, follows_previous ? previous : in_stated_year || in_written_year ? sentence_year : found.ref);

@@ -265,6 +265,9 @@ TEST_SUITE("calendar") {
         {"1月3日", "2025-01-03", "day", "point", N, N, "reference"},
         {"12月1日至5日", "2024-12-01", "day", "range", "2024-12-01", "2024-12-05", "reference"},
         {"12月至1月", "2024-12", "month", "range", "2024-12", "2025-01", "reference"},
+        // a range is moved as a whole when its end would be too late
+        {"1至9月", "2024-01", "month", "range", "2024-01", "2024-09", "reference"},
+        {"1至2月", "2025-01", "month", "range", "2025-01", "2025-02", "reference"},
         {"截至12月底", "2024-12", "month", "until", N, "2024-12", "reference"},
         // relative and explicit years are never moved
         {"今年12月", "2025-12", "month", "point", N, N, "reference"},

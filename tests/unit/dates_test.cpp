@@ -379,6 +379,14 @@ TEST_SUITE("dates") {
     CHECK(field(dates[4], "value") == "2025-01-08");
   }
 
+  TEST_CASE("later in the year a yearless quarter is of the page's own year, whatever year was written") {
+    auto dates = dates_in("2024年，该院审结劳动争议案件803件。各成员单位要在第三季度完成工作室建设。",
+                          CivilDate{2025, 7, 16});
+    REQUIRE(dates.size() == 2);
+    CHECK(dates[1].text == "第三季度");
+    CHECK(field(dates[1], "value") == "2025-Q3");
+  }
+
   TEST_CASE("a year the text writes that is the reference year changes nothing") {
     auto dates = dates_in("2025年，该院审结案件3551件。上半年，结案率达95%。", CivilDate{2025, 8, 1});
     REQUIRE(dates.size() == 2);
