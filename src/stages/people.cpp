@@ -251,10 +251,12 @@ void link_people(StageContext& ctx) {
       if (!t.empty() && t != "同志") p.titles.push_back(t);
 
     std::string press;
-    bool court_office = false;
+    bool court_office = false, office = false;  // a member's seat (人大代表) is no office
     for (const auto& t : p.titles) {
       if (std::string role = lookup(press_role, t); !role.empty() && press.empty()) press = role;
-      if (lookup(title_scope, t) == "court" || lookup(title_scope, t).empty()) court_office = true;
+      const std::string scope = lookup(title_scope, t);
+      if (scope == "court" || scope.empty()) court_office = true;
+      if (scope != "member") office = true;
     }
     if (press.empty()) {
       if (const OrgMention* m = org_prefix(ctx, r)) {
@@ -265,7 +267,7 @@ void link_people(StageContext& ctx) {
           p.org = ctx.article_org[static_cast<std::size_t>(r.article)];
       }
     }
-    if (p.role.empty()) p.role = !press.empty() ? press : !p.titles.empty() ? "official" : "other";
+    if (p.role.empty()) p.role = !press.empty() ? press : office ? "official" : "other";
     people.push_back(std::move(p));
   }
 
