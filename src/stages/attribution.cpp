@@ -205,7 +205,20 @@ void trim_subject(const StageContext& ctx, Subject& s) {
   }
 }
 
-// "审结3551件" after "受理各类案件4127件": 审结 counts the same cases -> 审结案件.
+// The first sentence of the sentence `sentence` belongs to: clauses joined by ；are one.
+int sentence_start(const StageContext& ctx, int sentence) {
+  const auto& sentences = ctx.doc.sentences();
+  while (sentence > 0 && sentences[static_cast<std::size_t>(sentence)].paragraph ==
+                             sentences[static_cast<std::size_t>(sentence - 1)].paragraph) {
+    std::string_view previous = ctx.sentence_text(sentence - 1);
+    if (!ends_with(previous, "；") && !ends_with(previous, ";")) break;
+    --sentence;
+  }
+  return sentence;
+}
+
+// "审结3551件" after "受理各类案件4127件": 审结 counts the same cases -> 审结案件
+// (in one sentence, or clauses joined by ；).
 void complete_elliptic(const StageContext& ctx, std::vector<WorkRecord*>& counts) {
   const Lexicon* elliptic = ctx.lexicon("count_elliptic_verb");
   const Lexicon* verbs = ctx.lexicon("count_case_verb");
@@ -215,7 +228,7 @@ void complete_elliptic(const StageContext& ctx, std::vector<WorkRecord*>& counts
     auto subject = r->fields.text("subject");
     if (subject && in_lexicon(elliptic, *subject)) {
       std::string noun = "案件";
-      if (previous != nullptr && previous->sentence == r->sentence) {
+      if (previous != nullptr && sentence_start(ctx, previous->sentence) == sentence_start(ctx, r->sentence)) {
         std::string before = previous->fields.text("subject").value_or("");
         std::string_view verb = longest_prefix(verbs, before);
         std::string_view rest = std::string_view(before).substr(verb.size());
@@ -323,17 +336,6 @@ bool inside_quotation(const StageContext& ctx, const WorkRecord& r) {
   return open != std::string_view::npos && before.find("”", open) == std::string_view::npos;
 }
 
-// The first sentence of the sentence `sentence` belongs to: clauses joined by ；are one.
-int sentence_start(const StageContext& ctx, int sentence) {
-  const auto& sentences = ctx.doc.sentences();
-  while (sentence > 0 && sentences[static_cast<std::size_t>(sentence)].paragraph ==
-                             sentences[static_cast<std::size_t>(sentence - 1)].paragraph) {
-    std::string_view previous = ctx.sentence_text(sentence - 1);
-    if (!ends_with(previous, "；") && !ends_with(previous, ";")) break;
-    --sentence;
-  }
-  return sentence;
-}
 
 // True when a collective ("全市法院") opens a clause of `r`'s sentence after `from`, as the
 // one who did what is counted: "2024年，全市法院审结…", not "入选全区法院人才库".
