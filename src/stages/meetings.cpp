@@ -171,8 +171,12 @@ void split_leading_convener(StageContext& ctx, WorkRecord& m) {
   std::string name = text_field(m, "name");
   if (starts_with(name, "全")) return;
   static const RE2 lead(R"(^(\p{Han}{2,24}?(?:人民法院|人民检察院|中级法院|检察分院))(.+)$)");
+  // The bodies it held the meeting with are no part of the name: "…检察院与区司法局联合举办的X培训班".
+  static const RE2 partners(R"(^(?:与|联合|会同)[^的，,]{1,30}?(?:联合|共同)?(?:举办|主办|召开|组织)的(.+)$)");
   std::string court, rest;
-  if (!RE2::FullMatch(name, lead, &court, &rest) || !is_specific(ctx, rest)) return;
+  if (!RE2::FullMatch(name, lead, &court, &rest)) return;
+  RE2::FullMatch(rest, partners, &rest);
+  if (!is_specific(ctx, rest)) return;
   m.fields.set("organizer", organizer_of(ctx, m, court));
   m.fields.set("name", rest);
 }
