@@ -59,10 +59,6 @@ std::string_view longest_prefix(const Lexicon* lexicon, std::string_view text) {
   return best;
 }
 
-bool in_lexicon(const Lexicon* lexicon, std::string_view text) {
-  return lexicon != nullptr && lexicon->canonical.count(std::string(text)) > 0;
-}
-
 // A subject and where it starts in the normalized text.
 struct Subject {
   std::size_t begin = 0;
@@ -215,31 +211,6 @@ int sentence_start(const StageContext& ctx, int sentence) {
     --sentence;
   }
   return sentence;
-}
-
-// "审结3551件" after "受理各类案件4127件": 审结 counts the same cases -> 审结案件
-// (in one sentence, or clauses joined by ；).
-void complete_elliptic(const StageContext& ctx, std::vector<WorkRecord*>& counts) {
-  const Lexicon* elliptic = ctx.lexicon("count_elliptic_verb");
-  const Lexicon* verbs = ctx.lexicon("count_case_verb");
-  const WorkRecord* previous = nullptr;
-  for (WorkRecord* r : counts) {
-    if (r->type != "case_count") continue;
-    auto subject = r->fields.text("subject");
-    if (subject && in_lexicon(elliptic, *subject)) {
-      std::string noun = "案件";
-      if (previous != nullptr && sentence_start(ctx, previous->sentence) == sentence_start(ctx, r->sentence)) {
-        std::string before = previous->fields.text("subject").value_or("");
-        std::string_view verb = longest_prefix(verbs, before);
-        std::string_view rest = std::string_view(before).substr(verb.size());
-        for (std::string_view kind : {"各类", "各种", "各项"})
-          if (starts_with(rest, kind)) rest.remove_prefix(kind.size());
-        if (!verb.empty() && !rest.empty()) noun = std::string(rest);
-      }
-      r->fields.set("subject", *subject + noun);
-    }
-    previous = r;
-  }
 }
 
 // What may stand between two values of one list: 、 (or 和/及/与), and the
@@ -519,7 +490,6 @@ void attribute_counts(StageContext& ctx) {
     }
     if (is_count(r)) counts.push_back(&r);
   }
-  complete_elliptic(ctx, counts);
   link_percents(ctx, index);
 
   const PeriodContext pc = period_context(ctx);
