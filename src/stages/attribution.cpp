@@ -157,6 +157,22 @@ bool is_digit_before(const StageContext& ctx, std::size_t pos) {
 }
 
 // Trims the words that are not part of what is counted from the start of a subject.
+// True when a number and its measure word end right before `pos` ("52个|人民法庭").
+bool follows_its_number(const StageContext& ctx, std::size_t pos) {
+  const Lexicon* units = ctx.lexicon("count_unit");
+  if (units == nullptr) return false;
+  const std::string_view before = std::string_view(ctx.doc.text()).substr(0, pos);
+  std::size_t unit = 0;
+  for (const auto& u : units->entries)
+    if (u.size() > unit && ends_with(before, u)) unit = u.size();
+  if (unit == 0 || unit == before.size()) return false;
+  const std::string_view number = before.substr(0, before.size() - unit);
+  if (number.back() >= '0' && number.back() <= '9') return true;
+  for (std::string_view numeral : {"零", "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "百", "千", "万", "余", "多"})
+    if (ends_with(number, numeral)) return true;
+  return false;
+}
+
 void trim_subject(const StageContext& ctx, Subject& s) {
   const Lexicon* trim = ctx.lexicon("count_trim");
   const Lexicon* units = ctx.lexicon("count_unit");
@@ -482,7 +498,9 @@ void attribute_counts(StageContext& ctx) {
     if (r.dropped || !(is_count(r) || r.type == "percent")) continue;
     if (auto s = locate_subject(ctx, r)) {
       cut_after_mentions(ctx, index, r, *s);
-      trim_subject(ctx, *s);
+      // A noun written after its number ("6个人民法庭") is the thing counted as it
+      // stands; the trimming is for the run of text before a number.
+      if (!follows_its_number(ctx, s->begin)) trim_subject(ctx, *s);
       if (s->text != r.fields.text("subject")) {
         ctx.note("{} {}: subject trimmed to '{}'", r.type, ctx.text(r), s->text);
         r.fields.set("subject", s->text);
