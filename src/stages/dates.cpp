@@ -207,8 +207,8 @@ void resolve_dates(StageContext& ctx) {
   // their article, not the reference year. A date that states no year takes
   // the year another date earlier in its sentence states, when that is not
   // the reference year ("自去年一季度起…，上半年即…" is last year's first half).
-  // A quarter or half year goes further: it takes the year last written out
-  // in its article ("一、2024年主要工作 … 第一季度，…" in a report of 2025),
+  // A quarter, half year or month goes further: it takes the year last written
+  // out in its article ("一、2024年主要工作 … 第一季度，…" in a report of 2025),
   // as statistics run on in the year they started with; an event's day does
   // not, news being about days of its own year.
   // Reports on a past year come out in the first months of the next; later in
@@ -227,7 +227,10 @@ void resolve_dates(StageContext& ctx) {
     const bool in_stated_year = !states_year && !point.month_offset && years_after < 0 &&
                                 stated_sentence == d.record->sentence && stated_year != 0 && stated_year != found.ref.year;
     const bool in_written_year = !in_stated_year && !states_year && !point.month_offset && years_after < 0 &&
-                                 (point.quarter != 0 || point.half != 0) && written_article == d.record->article &&
+                                 (point.quarter != 0 || point.half != 0 ||
+                                  (point.month != 0 && point.day == 0 && d.expr.kind == CalendarKind::point &&
+                                   point.edge == PeriodEdge::none)) &&
+                                 written_article == d.record->article &&
                                  written_year != 0 && written_year != found.ref.year && in_report_season;
     DateReference sentence_year{std::nullopt, in_stated_year ? stated_year : written_year, true};
     ResolvedDate resolved =

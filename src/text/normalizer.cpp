@@ -339,6 +339,9 @@ class Normalizer {
     if (opens_numbered_heading(space_end_)) return false;
     std::size_t last = text.size() - 1;
     if (is_ascii_digit(static_cast<unsigned char>(text[last])) || text[last] == ',') return true;
+    if (text[last] == '.' && last > start && is_ascii_digit(static_cast<unsigned char>(text[last - 1])) &&
+        is_ascii_digit(next_byte))
+      return true;  // "92.\n\n31%": a decimal split
     if (text.ends_with("、")) return true;  // an enumeration goes on
     while (last > start && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
     if (!ideograph_lead(static_cast<unsigned char>(text[last]))) return false;

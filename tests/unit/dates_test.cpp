@@ -379,6 +379,16 @@ TEST_SUITE("dates") {
     CHECK(field(dates[4], "value") == "2025-01-08");
   }
 
+  TEST_CASE("in a report of January a month alone takes the year written before it; a deadline does not") {
+    auto dates = dates_in("一、2025年工作回顾\n3月，市中院召开全市法院推进会。各单位要在3月底前完成整改。",
+                          CivilDate{2026, 1, 13});
+    REQUIRE(dates.size() == 3);
+    CHECK(dates[1].text == "3月");
+    CHECK(field(dates[1], "value") == "2025-03");
+    CHECK(dates[2].text == "3月底前");
+    CHECK(field(dates[2], "value") == "2026-03");
+  }
+
   TEST_CASE("later in the year a yearless quarter is of the page's own year, whatever year was written") {
     auto dates = dates_in("2024年，该院审结劳动争议案件803件。各成员单位要在第三季度完成工作室建设。",
                           CivilDate{2025, 7, 16});
