@@ -54,7 +54,17 @@ struct Reading {
   bool needs_full_form = false;  // resolvable only through a longer full form in the document
   std::string stem{};          // an unlisted place named without its unit ("牡丹江" of "牡丹江中院")
   std::string level{};         // the level alone that names the place ("区" of "区人大常委会")
+  std::string body{};          // the full form of the suffix ("人民代表大会常务委员会")
 };
+
+// The full name of a body of `place`: the place before the body's name, or
+// in the body's name where it says {place} ("中国人民政治协商会议{place}委员会").
+std::string named_at(std::string_view place, std::string_view body) {
+  constexpr std::string_view kSlot = "{place}";
+  if (const std::size_t at = body.find(kSlot); at != std::string_view::npos)
+    return std::string(body.substr(0, at)) + std::string(place) + std::string(body.substr(at + kSlot.size()));
+  return std::string(place) + std::string(body);
+}
 
 Reading read_mention(const StageContext& ctx, std::string_view surface) {
   const Lexicon* aliases = ctx.lexicon("org_alias");
@@ -71,7 +81,7 @@ Reading read_mention(const StageContext& ctx, std::string_view surface) {
   if (is_bare_level(place)) {
     // A province's single court is its high court: "省法院" -> "…省高级人民法院".
     if (place == "省" && suffix == "法院") full_suffix = "高级人民法院";
-    return {std::string(place) + full_suffix, true, {}, std::string(place)};
+    return {named_at(place, full_suffix), true, {}, std::string(place), full_suffix};
   }
   if (std::string city = lookup(ctx.lexicon("place_stems"), place); !city.empty()) {
     // "赤峰中院" is one court; "赤峰法院" is all the courts of the city.
@@ -82,12 +92,12 @@ Reading read_mention(const StageContext& ctx, std::string_view surface) {
   // "牡丹江中院", "迪庆州中院": a city the word lists do not know, named by its
   // stem; only an intermediate court of the document's own naming resolves it.
   if (last_place.empty() && suffix != full_suffix && full_suffix == "中级人民法院")
-    return {std::string(place) + full_suffix, true, std::string(place)};
+    return {named_at(place, full_suffix), true, std::string(place)};
   const std::string level = last_place.empty() ? std::string() : lookup(ctx.lexicon("places"), last_place);
   // "包头市法院" is the city's courts together unless the page names such a court in full.
   if (short_court && (level == "prefecture" || level == "province") && suffix == "法院")
-    return {std::string(place) + full_suffix, true};
-  return {std::string(place) + full_suffix, false};
+    return {named_at(place, full_suffix), true};
+  return {named_at(place, full_suffix), false};
 }
 
 // The full forms the document gives ("包头市九原区人民法院"), each with the
@@ -344,7 +354,7 @@ void resolve_organizations(StageContext& ctx) {
       continue;
     const std::string place = place_at_level(ctx.article_org[static_cast<std::size_t>(m.article)], readings[i].level);
     if (place.empty()) continue;
-    m.canonical = place + readings[i].candidate.substr(readings[i].level.size());
+    m.canonical = named_at(place, readings[i].body);
     ctx.note("organizations: '{}' is of the article's place: '{}'", m.surface, m.canonical);
   }
 
