@@ -290,7 +290,7 @@ void link_percents(StageContext& ctx, const SentenceIndex& index) {
       }
     } else {
       // The counts (or the level percent) just before, in the same sentence, in order.
-      std::vector<const WorkRecord*> before;
+      std::vector<const WorkRecord*> before, every;
       const std::size_t first_in_sentence = index.records[static_cast<std::size_t>(p.sentence)].first;
       for (std::size_t k = std::max(first_in_sentence, i > kLookbackRecords ? i - kLookbackRecords : 0); k < i; ++k) {
         const WorkRecord& r = records[k];
@@ -298,10 +298,13 @@ void link_percents(StageContext& ctx, const SentenceIndex& index) {
         if (!(is_count(r) || r.type == "percent")) continue;
         auto s = r.fields.text("subject");
         if (!s || s->empty()) continue;
-        // A 件/人 pair counts one subject once.
+        every.push_back(&r);
+        // A 件/人 pair counts one subject once, unless there are values for both of
+        // its counts ("518件702人，同比分别下降7.2%和5.4%").
         if (!before.empty() && before.back()->fields.text("subject") == s) continue;
         before.push_back(&r);
       }
+      if (before.size() < group.size() && every.size() >= group.size()) before = every;
       std::size_t n = group.size();
       for (std::size_t k = 0; k < n && k < before.size(); ++k) {
         std::size_t from = before.size() - std::min(n, before.size()) + k;
