@@ -156,7 +156,6 @@ bool is_digit_before(const StageContext& ctx, std::size_t pos) {
   return c >= '0' && c <= '9';
 }
 
-// Trims the words that are not part of what is counted from the start of a subject.
 // True when a number and its measure word end right before `pos` ("52个|人民法庭").
 bool follows_its_number(const StageContext& ctx, std::size_t pos) {
   const Lexicon* units = ctx.lexicon("count_unit");
@@ -173,6 +172,7 @@ bool follows_its_number(const StageContext& ctx, std::size_t pos) {
   return false;
 }
 
+// Trims the words that are not part of what is counted from the start of a subject.
 void trim_subject(const StageContext& ctx, Subject& s) {
   const Lexicon* trim = ctx.lexicon("count_trim");
   const Lexicon* units = ctx.lexicon("count_unit");
@@ -215,18 +215,6 @@ void trim_subject(const StageContext& ctx, Subject& s) {
       if (best != std::string_view::npos) changed = drop(best);
     }
   }
-}
-
-// The first sentence of the sentence `sentence` belongs to: clauses joined by ；are one.
-int sentence_start(const StageContext& ctx, int sentence) {
-  const auto& sentences = ctx.doc.sentences();
-  while (sentence > 0 && sentences[static_cast<std::size_t>(sentence)].paragraph ==
-                             sentences[static_cast<std::size_t>(sentence - 1)].paragraph) {
-    std::string_view previous = ctx.sentence_text(sentence - 1);
-    if (!ends_with(previous, "；") && !ends_with(previous, ";")) break;
-    --sentence;
-  }
-  return sentence;
 }
 
 // What may stand between two values of one list: 、 (or 和/及/与), and the
@@ -326,6 +314,17 @@ bool inside_quotation(const StageContext& ctx, const WorkRecord& r) {
   return open != std::string_view::npos && before.find("”", open) == std::string_view::npos;
 }
 
+// The first sentence of the sentence `sentence` belongs to: clauses joined by ；are one.
+int sentence_start(const StageContext& ctx, int sentence) {
+  const auto& sentences = ctx.doc.sentences();
+  while (sentence > 0 && sentences[static_cast<std::size_t>(sentence)].paragraph ==
+                             sentences[static_cast<std::size_t>(sentence - 1)].paragraph) {
+    std::string_view previous = ctx.sentence_text(sentence - 1);
+    if (!ends_with(previous, "；") && !ends_with(previous, ";")) break;
+    --sentence;
+  }
+  return sentence;
+}
 
 // True when a collective ("全市法院") opens a clause of `r`'s sentence after `from`, as the
 // one who did what is counted: "2024年，全市法院审结…", not "入选全区法院人才库".

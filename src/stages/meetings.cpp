@@ -436,10 +436,10 @@ bool says_presides(const MeetingWords& words, std::string_view text) {
 
 // The roles one clause gives: "X主持会议并讲话", "X出席座谈会并讲话",
 // "X参加会议", "X作交流发言".
-// `waiting` holds the people of clauses that named only people, without a
-// verb: "副院长韩建军、刘雅琴，政治部主任高振海出席会议" lists three attendees
-// across a comma. The next clause's attending verb takes them; any other
-// clause of the sentence lets them go.
+// `waiting` holds the people and groups of clauses that named only them,
+// without a verb: "副院长韩建军、刘雅琴，政治部主任高振海出席会议" lists three
+// attendees across a comma. The next clause's attending verb takes them; any
+// other clause of the sentence lets them go.
 void read_clause(const StageContext& ctx, const PersonIndex& index, const MeetingWords& words, const Piece& clause,
                  Frame& frame, std::vector<std::string>& waiting) {
   const std::string_view text = clause.text;
@@ -453,7 +453,6 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
   const auto attends = before_first(text, words.attend_verbs);
   const auto said = before_first(text, words.speech_verbs);
   if (!presides && !attends && !said) {
-    // People or groups alone wait for the verb of the next clause.
     const auto items = who_items(ctx, index, words, text, clause.begin);
     const bool only_people = !items.empty() && std::all_of(items.begin(), items.end(), [](const WhoItem& i) { return i.person || i.group; });
     if (!only_people) waiting.clear();
