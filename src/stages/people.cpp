@@ -251,7 +251,7 @@ void link_people(StageContext& ctx) {
       if (!t.empty() && t != "同志") p.titles.push_back(t);
 
     std::string press;
-    bool court_office = false, office = false;  // a member's seat (人大代表) is no office
+    bool court_office = false, office = false;  // a member (人大代表, 董事长) holds no public office
     for (const auto& t : p.titles) {
       if (std::string role = lookup(press_role, t); !role.empty() && press.empty()) press = role;
       const std::string scope = lookup(title_scope, t);
