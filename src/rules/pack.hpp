@@ -26,6 +26,15 @@ struct Lexicon {
   std::unordered_map<std::string, std::string> canonical;  // surface -> canonical (itself when no TAB column)
 };
 
+// Lookups the linking stages make in a word list (rules/lexicon.cpp); a missing
+// list (nullptr) has no words.
+/// The canonical form of `key`, or "" when it is no entry.
+std::string lookup(const Lexicon* lexicon, std::string_view key);
+/// The longest entry `text` starts with, as a view into `text`; "" when none.
+std::string_view longest_head(const Lexicon* lexicon, std::string_view text);
+/// The longest entry `text` ends with, as a view into `text`; "" when none.
+std::string_view longest_tail(const Lexicon* lexicon, std::string_view text);
+
 /// How one field of an emitted record gets its value.
 struct FieldMapping {
   std::string field;

@@ -50,15 +50,6 @@ std::size_t char_count(std::string_view s) {
   return n;
 }
 
-// The longest entry of `lexicon` that `text` starts with; empty when none.
-std::string_view longest_prefix(const Lexicon* lexicon, std::string_view text) {
-  std::string_view best;
-  if (lexicon == nullptr) return best;
-  for (const auto& entry : lexicon->entries)
-    if (entry.size() > best.size() && starts_with(text, entry)) best = text.substr(0, entry.size());
-  return best;
-}
-
 // A subject and where it starts in the normalized text.
 struct Subject {
   std::size_t begin = 0;
@@ -158,12 +149,8 @@ bool is_digit_before(const StageContext& ctx, std::size_t pos) {
 
 // True when a number and its measure word end right before `pos` ("52个|人民法庭").
 bool follows_its_number(const StageContext& ctx, std::size_t pos) {
-  const Lexicon* units = ctx.lexicon("count_unit");
-  if (units == nullptr) return false;
   const std::string_view before = std::string_view(ctx.doc.text()).substr(0, pos);
-  std::size_t unit = 0;
-  for (const auto& u : units->entries)
-    if (u.size() > unit && ends_with(before, u)) unit = u.size();
+  const std::size_t unit = longest_tail(ctx.lexicon("count_unit"), before).size();
   if (unit == 0 || unit == before.size()) return false;
   const std::string_view number = before.substr(0, before.size() - unit);
   if (number.back() >= '0' && number.back() <= '9') return true;
@@ -198,15 +185,15 @@ void trim_subject(const StageContext& ctx, Subject& s) {
           changed = drop(unit.size());
           break;
         }
-      if (!changed) changed = drop(longest_prefix(units, t).size());
+      if (!changed) changed = drop(longest_head(units, t).size());
       if (changed) continue;
     }
-    if (auto word = longest_prefix(trim, t); !word.empty()) {
+    if (auto word = longest_head(trim, t); !word.empty()) {
       changed = drop(word.size());
       continue;
     }
     // "为企业挽回经济损失" -> 挽回经济损失: the subject starts at the action.
-    if (auto word = longest_prefix(benefactive, t); !word.empty() && action != nullptr) {
+    if (auto word = longest_head(benefactive, t); !word.empty() && action != nullptr) {
       std::size_t best = std::string_view::npos;
       for (const auto& verb : action->entries) {
         std::size_t at = t.find(verb, word.size());

@@ -90,12 +90,7 @@ std::string dotted_name_at_end(std::string_view text) {
 
 // The longest kind word the name ends with ("…工作推进会" -> 推进会).
 std::string kind_of(const StageContext& ctx, std::string_view name) {
-  const Lexicon* kinds = ctx.lexicon("meeting_kind");
-  std::string best;
-  if (kinds == nullptr) return best;
-  for (const auto& k : kinds->entries)
-    if (ends_with(name, k) && k.size() > best.size()) best = k;
-  return best;
+  return std::string(longest_tail(ctx.lexicon("meeting_kind"), name));
 }
 
 // A name that says which meeting it is, not just what kind ("集体学习", "会议").

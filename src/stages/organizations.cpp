@@ -26,21 +26,6 @@ bool ends_with(std::string_view s, std::string_view tail) {
 
 bool is_court_or_procuratorate(std::string_view kind) { return kind == "court" || kind == "procuratorate"; }
 
-// The longest entry of `lexicon` that `text` ends with, or "".
-std::string_view longest_tail(const Lexicon* lexicon, std::string_view text) {
-  std::string_view best;
-  if (lexicon == nullptr) return best;
-  for (const auto& entry : lexicon->entries)
-    if (entry.size() > best.size() && ends_with(text, entry)) best = entry;
-  return best;
-}
-
-std::string lookup(const Lexicon* lexicon, std::string_view key) {
-  if (lexicon == nullptr) return {};
-  auto it = lexicon->canonical.find(std::string(key));
-  return it == lexicon->canonical.end() ? std::string() : it->second;
-}
-
 // A single level word: "市中院", "省法院" name the body only relative to the page.
 bool is_bare_level(std::string_view place) {
   for (std::string_view level : {"市", "州", "区", "县", "旗", "盟", "省"})

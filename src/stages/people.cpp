@@ -26,21 +26,6 @@ namespace reportex::internal {
 
 namespace {
 
-std::string lookup(const Lexicon* lexicon, std::string_view key) {
-  if (lexicon == nullptr) return {};
-  auto it = lexicon->canonical.find(std::string(key));
-  return it == lexicon->canonical.end() ? std::string() : it->second;
-}
-
-// The longest entry of `lexicon` that `s` starts with, or "".
-std::string_view longest_head(const Lexicon* lexicon, std::string_view s) {
-  std::string_view best;
-  if (lexicon == nullptr) return best;
-  for (const auto& entry : lexicon->entries)
-    if (entry.size() > best.size() && s.substr(0, entry.size()) == entry) best = entry;
-  return best;
-}
-
 std::size_t char_count(std::string_view s) {
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size(); i += text::decode_utf8(s, i).length) ++n;
