@@ -33,8 +33,9 @@ struct Explanation {
 
 /// Applies a compiled RuleSet to documents.
 ///
-/// Construction builds the RE2::Set prefilter once; extract() is const and
-/// keeps no state between calls, so one Extractor serves many threads.
+/// Construction is cheap: the RuleSet holds every compiled program and the
+/// prefilter. extract() is const and keeps no state between calls, so one
+/// Extractor serves many threads.
 ///
 /// Example:
 ///   reportex::Extractor extractor(reportex::RuleSet::builtin());

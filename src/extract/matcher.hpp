@@ -1,14 +1,10 @@
 #pragma once
-// Matching: per sentence, one pass of an RE2::Set of literal atoms (the
-// strings some rule needs, found by re2::FilteredRE2) picks the rules that can
+// Matching: per sentence, the pack's Prefilter picks the rules that can
 // match, then each picked rule runs alone to produce candidates with fields.
 
 #include "rules/pack.hpp"
 
 #include <reportex/document.hpp>
-
-#include <re2/filtered_re2.h>
-#include <re2/set.h>
 
 #include <memory>
 #include <string>
@@ -43,10 +39,6 @@ class Matcher {
   void run_rule(const Rule& rule, std::string_view sentence, std::size_t offset, int index, Groups& groups,
                 std::vector<MatchCandidate>& out) const;
   const RuleSet::Impl& pack_;
-  std::unique_ptr<re2::FilteredRE2> filter_;
-  std::unique_ptr<RE2::Set> atoms_;    // the filter's atoms
-  std::vector<std::size_t> filtered_;  // filter id -> rule index
-  std::vector<std::size_t> always_;    // rules without atoms: they run on every sentence
 };
 
 /// Removes candidates covered by suppress rules, then resolves overlaps within

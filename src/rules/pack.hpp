@@ -101,6 +101,10 @@ struct Rule {
 
 }  // namespace reportex::internal
 
+namespace reportex::internal {
+class Prefilter;
+}
+
 namespace reportex {
 
 struct RuleSet::Impl {
@@ -109,6 +113,8 @@ struct RuleSet::Impl {
   std::map<std::string, std::unique_ptr<internal::Lexicon>, std::less<>> lexicons;
   std::vector<RuleInfo> infos;
   std::size_t footprint = 0;
+  // Which rules can match a sentence; built with the rules, never null in a loaded pack.
+  std::shared_ptr<const internal::Prefilter> prefilter;
 
   const internal::Lexicon* lexicon(std::string_view name) const {
     auto it = lexicons.find(name);

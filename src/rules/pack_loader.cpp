@@ -1,6 +1,7 @@
 #include "rules/pack_loader.hpp"
 
 #include "convert/converters.hpp"
+#include "extract/prefilter.hpp"
 #include "text/utf8.hpp"
 
 #include <fmt/format.h>
@@ -400,8 +401,10 @@ class Loader {
   // Compiling the rules' patterns is most of a pack's load, and each compiles
   // on its own: they are compiled on the machine's cores first (expanded
   // quietly: collect_rules reports what is wrong), and compile() finds them.
+  // One helper first builds the prefilter from the rules' selectors, the
+  // longest single job; finish() keeps it if the rules turn out as expected.
   void precompile(const std::vector<std::pair<const SourceFile*, toml::table>>& tables) {
-    std::vector<std::string> patterns;
+    std::vector<std::string> patterns, selectors;
     quiet_ = true;
     for (const auto& [f, t] : tables) {
       const toml::array* list = t["rule"].as_array();
@@ -411,8 +414,15 @@ class Loader {
         const toml::node* pattern_node = rt != nullptr ? rt->get("pattern") : nullptr;
         if (pattern_node == nullptr) continue;
         std::vector<std::string> stack;
-        if (auto raw = pattern_text(*pattern_node, f->path))
-          if (auto expanded = expand(*raw, *pattern_node, f->path, stack)) patterns.push_back(std::move(*expanded));
+        auto raw = pattern_text(*pattern_node, f->path);
+        auto expanded = raw ? expand(*raw, *pattern_node, f->path, stack) : std::nullopt;
+        if (!expanded) continue;
+        patterns.push_back(std::move(*expanded));
+        std::string selector = expand_selector(*raw, *pattern_node, f->path);
+        if (const toml::node* leading_node = rt->get("leading"))
+          if (auto leading = pattern_text(*leading_node, f->path))
+            selector = "(?:" + expand_selector(*leading, *leading_node, f->path) + ")(?:" + selector + ")";
+        selectors.push_back(std::move(selector));
       }
     }
     quiet_ = false;
@@ -424,9 +434,14 @@ class Loader {
     std::vector<std::thread> helpers;
     const unsigned cores = std::min(std::thread::hardware_concurrency(), 8u);
     try {
-      for (unsigned k = 1; k < cores && k < patterns.size(); ++k) helpers.emplace_back(work);
+      if (cores > 1)
+        helpers.emplace_back([&] {
+          prefilter_ = std::make_shared<const Prefilter>(selectors);
+          work();
+        });
+      for (unsigned k = 2; k < cores && k < patterns.size(); ++k) helpers.emplace_back(work);
     } catch (const std::system_error&) {
-      // No thread to be had: this one compiles them all.
+      // No thread to be had: this one compiles them all, and finish() builds the prefilter.
     }
     work();
     for (auto& h : helpers) h.join();
@@ -848,6 +863,10 @@ class Loader {
     for (const auto& [name, lex] : pack_->lexicons)
       for (const auto& [k, v] : lex->canonical) bytes += k.size() + v.size() + 64;
     pack_->footprint = bytes;
+    std::vector<std::string> selectors;
+    for (const auto& rule : pack_->rules) selectors.push_back(rule.whole_selector());
+    pack_->prefilter = prefilter_ && prefilter_->selectors() == selectors ? std::move(prefilter_)
+                                                                         : std::make_shared<const Prefilter>(selectors);
   }
 
   const std::vector<SourceFile>& files_;
@@ -858,6 +877,7 @@ class Loader {
   std::map<std::string, std::string> expanded_defs_;
   std::map<std::string, std::string> lexicon_patterns_;  // each lexicon as an alternation, built once
   std::map<std::string, std::shared_ptr<const RE2>> precompiled_;  // the rules' patterns (see precompile)
+  std::shared_ptr<const Prefilter> prefilter_;                      // built from them (see precompile)
   bool quiet_ = false;  // report nothing (the precompile pass)
   // The expansions for a rule's selector (see Rule::selector_pattern).
   std::map<std::string, std::string> selector_defs_;
