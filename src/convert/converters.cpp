@@ -176,7 +176,7 @@ std::optional<Value> convert(std::string_view name, const std::vector<std::optio
     return Value{std::move(names)};
   }
   if (name.substr(0, 8) == "lexicon." && lexicon != nullptr) {
-    auto it = lexicon->canonical.find(std::string(s));
+    auto it = lexicon->canonical.find(s);
     if (it == lexicon->canonical.end()) return Value{};
     return Value{it->second};
   }

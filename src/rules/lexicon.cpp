@@ -1,28 +1,39 @@
 #include "rules/pack.hpp"
 
+#include <algorithm>
+#include <functional>
+
 namespace reportex::internal {
+
+void Lexicon::add(std::string surface, std::string canonical_form) {
+  const std::size_t size = surface.size();
+  if (!canonical.emplace(surface, std::move(canonical_form)).second) return;
+  entries.push_back(std::move(surface));
+  auto at = std::lower_bound(lengths.begin(), lengths.end(), size, std::greater<>());
+  if (at == lengths.end() || *at != size) lengths.insert(at, size);
+}
 
 std::string lookup(const Lexicon* lexicon, std::string_view key) {
   if (lexicon == nullptr) return {};
-  auto it = lexicon->canonical.find(std::string(key));
+  auto it = lexicon->canonical.find(key);
   return it == lexicon->canonical.end() ? std::string() : it->second;
 }
 
+// Whole entries are looked up by each length an entry has, longest first: a
+// few hash lookups instead of a comparison with every entry.
 std::string_view longest_head(const Lexicon* lexicon, std::string_view text) {
-  std::size_t best = 0;
   if (lexicon != nullptr)
-    for (const auto& entry : lexicon->entries)
-      if (entry.size() > best && text.substr(0, entry.size()) == entry) best = entry.size();
-  return text.substr(0, best);
+    for (std::size_t n : lexicon->lengths)
+      if (n <= text.size() && lexicon->canonical.count(text.substr(0, n)) > 0) return text.substr(0, n);
+  return text.substr(0, 0);
 }
 
 std::string_view longest_tail(const Lexicon* lexicon, std::string_view text) {
-  std::size_t best = 0;
   if (lexicon != nullptr)
-    for (const auto& entry : lexicon->entries)
-      if (entry.size() > best && entry.size() <= text.size() && text.substr(text.size() - entry.size()) == entry)
-        best = entry.size();
-  return text.substr(text.size() - best);
+    for (std::size_t n : lexicon->lengths)
+      if (n <= text.size() && lexicon->canonical.count(text.substr(text.size() - n)) > 0)
+        return text.substr(text.size() - n);
+  return text.substr(text.size());
 }
 
 }  // namespace reportex::internal

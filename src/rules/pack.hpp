@@ -16,14 +16,24 @@
 namespace reportex::internal {
 
 /// A word list, usable in patterns (%{name}) and as an alias -> canonical table.
+// Hashes std::string and std::string_view alike, so that a lookup needs no copy.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 struct Lexicon {
   std::string name;
   std::string file;
   // False: the words are too common to pick the sentences a rule runs on
   // ("prefilter = false" in the pack); the prefilter reads the lexicon as any text.
   bool prefilter = true;
-  std::vector<std::string> entries;                       // surface forms, in file order
-  std::unordered_map<std::string, std::string> canonical;  // surface -> canonical (itself when no TAB column)
+  std::vector<std::string> entries;  // surface forms, in file order
+  // surface -> canonical (itself when no TAB column), found by string_view too
+  std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> canonical;
+  std::vector<std::size_t> lengths;  // the entries' distinct byte lengths, longest first
+
+  void add(std::string surface, std::string canonical_form);
 };
 
 // Lookups the linking stages make in a word list (rules/lexicon.cpp); a missing

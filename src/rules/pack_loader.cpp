@@ -262,7 +262,7 @@ class Loader {
           continue;
         }
       }
-      if (lex.canonical.emplace(surface, canonical).second) lex.entries.push_back(surface);
+      lex.add(std::move(surface), std::move(canonical));
     }
     if (lex.entries.empty()) error({f.path, 0, 0}, "empty-lexicon", "word list '" + lex.name + "' has no entries");
     return true;

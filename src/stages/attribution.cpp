@@ -218,7 +218,7 @@ bool joins_values(const StageContext& ctx, std::string_view joint) {
   if (joint.ends_with("了")) joint.remove_suffix(std::string_view("了").size());
   if (joint.empty()) return true;
   const Lexicon* directions = ctx.lexicon("count_direction");
-  return directions != nullptr && directions->canonical.count(std::string(joint)) > 0;
+  return directions != nullptr && directions->canonical.count(joint) > 0;
 }
 
 // Percents: the unit, a list subject spread over its values, and the subjects of the

@@ -41,7 +41,7 @@ bool plausible_name(std::string_view name, const Lexicon* stop_chars, const Lexi
            plausible_name(name.substr(dot + std::string_view("·").size()), stop_chars, not_names);
   const std::size_t n = char_count(name);
   if (n < 2 || n > 6) return false;
-  if (not_names != nullptr && not_names->canonical.count(std::string(name)) != 0) return false;
+  if (not_names != nullptr && not_names->canonical.count(name) != 0) return false;
   if (stop_chars != nullptr)
     for (const auto& ch : stop_chars->entries)
       if (name.find(ch) != std::string_view::npos) return false;

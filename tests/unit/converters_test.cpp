@@ -60,10 +60,8 @@ TEST_SUITE("converters") {
   TEST_CASE("lexicon gives the canonical form of its text; ending that of the longest entry it ends with") {
     reportex::internal::Lexicon suffixes;
     for (auto [surface, kind] : {std::pair{"人民法院", "court"}, {"中级人民法院", "court"}, {"法院", "court"},
-                                 {"委", "party"}, {"人民政府", "government"}}) {
-      suffixes.entries.emplace_back(surface);
-      suffixes.canonical.emplace(surface, kind);
-    }
+                                 {"委", "party"}, {"人民政府", "government"}})
+      suffixes.add(surface, kind);
     auto with = [&](std::string_view name, std::string_view text) { return convert(name, {text}, &suffixes); };
     CHECK(with("lexicon.s", "人民法院") == std::optional<Value>(std::string("court")));
     CHECK(with("lexicon.s", "赤峰市中级人民法院") == std::optional<Value>(Value{}));
