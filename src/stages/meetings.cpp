@@ -47,7 +47,7 @@ bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(
 // none of its words.
 struct MeetingWords {
   std::vector<std::string_view> presided, attend_verbs, speech_verbs, subject_ends, content_starts, who_openers,
-      who_trailing, group_words;
+      who_trailing, name_followers, group_words;
   explicit MeetingWords(const StageContext& ctx) {
     auto load = [&](std::string_view name, std::vector<std::string_view>& words) {
       if (const Lexicon* lexicon = ctx.lexicon(name))
@@ -61,9 +61,16 @@ struct MeetingWords {
     load("meeting_content_start", content_starts);
     load("who_opener", who_openers);
     load("who_trailing", who_trailing);
+    load("name_follower", name_followers);
     load("group_word", group_words);
   }
 };
+bool starts_with_any(std::string_view s, std::span<const std::string_view> words) {
+  for (std::string_view w : words)
+    if (starts_with(s, w)) return true;
+  return false;
+}
+
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -212,9 +219,12 @@ std::vector<Piece> split_at(std::string_view text, std::size_t offset, std::init
                             const std::function<bool(std::size_t)>& inside_word = {}) {
   std::vector<Piece> out;
   std::size_t start = 0;
+  int depth = 0;  // inside parentheses nothing is split: "各县(市、区)法院院长"
   for (std::size_t i = 0; i <= text.size();) {
     std::size_t matched = 0;
-    if (i < text.size())
+    if (i < text.size() && text[i] == '(') ++depth;
+    if (i < text.size() && text[i] == ')' && depth > 0) --depth;
+    if (i < text.size() && depth == 0)
       for (auto sep : seps)
         if (text[i] == sep.front() && text.substr(i, sep.size()) == sep) matched = std::max(matched, sep.size());
     if (matched > 0 && inside_word && inside_word(offset + i)) matched = 0;
@@ -237,46 +247,73 @@ bool is_group_word_end(const MeetingWords& words, std::string_view s) {
   return false;
 }
 
+// A counted group is one item, count and all: a count opening it ("10位人大代表、政协委员"),
+// after a short list of levels ("省、市9家媒体的记者"), after 等 ("…等12家单位") or
+// closing it ("…人民法庭庭长共40余人").
+bool is_counted(std::string_view text) {
+  static const RE2 counted(
+      R"(^(?:\p{Han}{1,2}、)*\p{Han}{0,2}[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|)"
+      R"(等[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|)"
+      R"(.[0-9一二三四五六七八九十两百]+(?:余|多)?(?:名|人|位)$)");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), counted);
+}
+
 struct Named {
   std::string name;  // empty: not a person
   bool title_only = false;
+  bool recorded = false;  // a person record's name, not read from a title before it
 };
 
 // The person records by position, so that each item of a "who" phrase looks
-// only at the people near it (looking at every record was quadratic).
+// only at the people near it (looking at every record was quadratic). A
+// record is found at each of its mentions: "苗振东主持会议" names the 检察长
+// the article introduced before.
 class PersonIndex {
  public:
   explicit PersonIndex(const std::vector<WorkRecord>& records) : records_(records) {
     for (std::size_t i = 0; i < records.size(); ++i)
-      if (records[i].type == "person") {
-        persons_.push_back(i);
-        longest_ = std::max(longest_, records[i].span.size());
+      if (records[i].type == "person" && !records[i].dropped) {
+        spans_.push_back({records[i].span, i});
+        for (const Span& m : records[i].mentions) spans_.push_back({m, i});
       }
+    std::sort(spans_.begin(), spans_.end(), [](const Entry& a, const Entry& b) {
+      return std::tie(a.span.begin, a.record) < std::tie(b.span.begin, b.record);
+    });
+    spans_.erase(std::unique(spans_.begin(), spans_.end(),
+                             [](const Entry& a, const Entry& b) {
+                               return a.record == b.record && a.span.begin == b.span.begin && a.span.end == b.span.end;
+                             }),
+                 spans_.end());
+    for (const Entry& e : spans_) longest_ = std::max(longest_, e.span.size());
   }
-  /// True when a person record's span holds byte `pos`.
+  /// True when a person's mention holds byte `pos`.
   bool covers(std::size_t pos) const {
     bool found = false;
-    near(pos, pos + 1, [&](const WorkRecord& r) {
-      found = !r.dropped && r.span.begin <= pos && pos < r.span.end;
+    near(pos, pos + 1, [&](const WorkRecord&, const Span& span) {
+      found = span.begin <= pos && pos < span.end;
       return found;
     });
     return found;
   }
 
-  /// The person records that may overlap [begin, end), in record order
-  /// (which is text order).
+  /// The person mentions that may overlap [begin, end), in text order, with
+  /// their records.
   template <typename Visit>
   void near(std::size_t begin, std::size_t end, Visit&& visit) const {
     const std::size_t from = begin > longest_ ? begin - longest_ : 0;
-    auto it = std::lower_bound(persons_.begin(), persons_.end(), from,
-                               [&](std::size_t i, std::size_t pos) { return records_[i].span.begin < pos; });
-    for (; it != persons_.end() && records_[*it].span.begin < end; ++it)
-      if (visit(records_[*it])) return;
+    auto it = std::lower_bound(spans_.begin(), spans_.end(), from,
+                               [](const Entry& e, std::size_t pos) { return e.span.begin < pos; });
+    for (; it != spans_.end() && it->span.begin < end; ++it)
+      if (visit(records_[it->record], it->span)) return;
   }
 
  private:
+  struct Entry {
+    Span span;
+    std::size_t record;
+  };
   const std::vector<WorkRecord>& records_;
-  std::vector<std::size_t> persons_;  // sorted by span.begin, as the records are
+  std::vector<Entry> spans_;  // sorted by span.begin
   std::size_t longest_ = 0;
 };
 
@@ -284,16 +321,20 @@ class PersonIndex {
 // else a title followed by a name ("副检察长乔卫东").
 Named name_in_item(const StageContext& ctx, const PersonIndex& people, const MeetingWords& words, const Piece& item) {
   std::optional<Named> found;
-  people.near(item.begin, item.end, [&](const WorkRecord& r) {
-    if (r.dropped || r.span.begin >= item.end || r.span.end <= item.begin) return false;
+  people.near(item.begin, item.end, [&](const WorkRecord& r, const Span& span) {
+    if (span.begin >= item.end || span.end <= item.begin) return false;
     auto name = r.fields.text("name");
     if (!name || name->empty()) return false;
     // The name closes its item; a record that ends in a later item makes
     // this one a title before it ("党组成员、副检察长乔卫东").
-    if (ends_with(item.text, *name)) found = Named{*name, false};
+    if (ends_with(item.text, *name)) found = Named{*name, false, true};
     else if (auto dotted = dotted_name_at_end(item.text); !dotted.empty() && repair_name(dotted) == *name)
-      found = Named{dotted, false};
-    else if (r.span.end > item.end) found = Named{{}, true};
+      found = Named{dotted, false, true};
+    else if (span.end > item.end) found = Named{{}, true};
+    // Some words after the name leave it the item's person: "主任牛振宇等检委会委员", "麻爱华陪同听证员".
+    else if (span.begin >= item.begin && !is_counted(item.text) &&
+             starts_with_any(item.text.substr(span.end - item.begin), words.name_followers))
+      found = Named{*name, false, true};
     return found.has_value();
   });
   if (found) return *found;
@@ -333,6 +374,7 @@ std::size_t group_closing(const MeetingWords& words, const std::vector<Piece>& i
 struct WhoItem {
   std::string text;
   bool person = false, group = false;
+  bool recorded = false;  // see Named
 };
 
 std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& people, const MeetingWords& words,
@@ -354,14 +396,17 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
     }
   std::vector<WhoItem> out;
   if (text.empty()) return out;
-  // A counted group is one item, count and all: a count opening it ("10位人大代表、政协委员"),
-  // after 等 ("…等12家单位") or closing it ("…人民法庭庭长共40余人").
-  static const RE2 counted(
-      R"(^[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|等[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|)"
-      R"(.[0-9一二三四五六七八九十两百]+(?:余|多)?(?:名|人|位)$)");
-  if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), counted)) {
-    // "以及" joins whole items: "21个镇街政法委员以及“共享法庭”庭务主任代表" is two groups.
-    const auto parts = split_at(text, offset, {"以及"}, [&](std::size_t pos) { return people.covers(pos); });
+  if (is_counted(text)) {
+    // "以及" joins whole items: "21个镇街政法委员以及“共享法庭”庭务主任代表" is two groups;
+    // so does "及" before a counted item ("…等8家单位负责同志及12名企业代表"), but
+    // not before the last item of a list a closing count covers ("各部门负责人及业务骨干40余人").
+    static const RE2 count_first(R"(^[0-9一二三四五六七八九十两百]+(?:余|多)?(?:位|名|家|个|人))");
+    const auto parts = split_at(text, offset, {"以及", "及"}, [&](std::size_t pos) {
+      const std::string_view rest = std::string_view(ctx.doc.text()).substr(pos);
+      if (people.covers(pos)) return true;
+      return starts_with(rest, "及") &&
+             !RE2::PartialMatch(re2::StringPiece(rest.data() + 3, std::min<std::size_t>(rest.size() - 3, 24)), count_first) ;
+    });
     if (parts.size() > 1) {
       for (const Piece& part : parts) {
         auto items = who_items(ctx, people, words, part.text, part.begin);
@@ -369,10 +414,27 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
       }
       return out;
     }
-    out.push_back({std::string(text), false, true});
+    // Named members before 等 are people of their own: "董事长X、总经理Y等6名民营企业负责人".
+    static const RE2 members_then_count(R"((.+?)等([0-9一二三四五六七八九十两百]+(?:余|多)?(?:位|名|人).+))");
+    re2::StringPiece members, counted_group;
+    if (RE2::FullMatch(re2::StringPiece(text.data(), text.size()), members_then_count, &members, &counted_group)) {
+      auto items = who_items(ctx, people, words, std::string_view(members.data(), members.size()), offset);
+      if (std::any_of(items.begin(), items.end(), [](const WhoItem& i) { return i.person; })) {
+        std::move(items.begin(), items.end(), std::back_inserter(out));
+        out.push_back({std::string(counted_group), false, true});
+        return out;
+      }
+    }
+    // A head count closing the group with 共 is no part of who they are: "…人民法庭庭长共40余人".
+    static const RE2 closing_count(R"((.+?)共[0-9一二三四五六七八九十两百]+(?:余|多)?(?:名|人|位)$)");
+    std::string group(text);
+    RE2::FullMatch(group, closing_count, &group);
+    out.push_back({std::move(group), false, true});
     return out;
   }
-  auto items = split_at(text, offset, {"、", "以及", "及", "和", "与"}, [&](std::size_t pos) { return people.covers(pos); });
+  auto items = split_at(text, offset, {"、", "以及", "及", "和", "与"}, [&](std::size_t pos) {
+    return people.covers(pos) || std::string_view(ctx.doc.text()).substr(pos, 6) == "及其";  // 被害人及其近亲属
+  });
   std::vector<Named> named;
   for (const auto& item : items) named.push_back(name_in_item(ctx, people, words, item));
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -386,7 +448,7 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
     bool prefix_of_next = i + 1 < items.size() && !named[i + 1].name.empty() && named[i].name.empty() &&
                           (named[i].title_only || !is_group_word_end(words, items[i].text));
     if (prefix_of_next) continue;
-    if (!named[i].name.empty()) out.push_back({named[i].name, true, false});
+    if (!named[i].name.empty()) out.push_back({named[i].name, true, false, named[i].recorded});
     else out.push_back({std::string(items[i].text), false, is_group_word_end(words, items[i].text)});
   }
   return out;
@@ -410,11 +472,6 @@ std::optional<std::string_view> before_first(std::string_view text, std::span<co
   return text.substr(0, first);
 }
 
-bool starts_with_any(std::string_view s, std::span<const std::string_view> words) {
-  for (std::string_view w : words)
-    if (starts_with(s, w)) return true;
-  return false;
-}
 
 // "主持" (or "主持召开") followed by what is presided over, or ending the clause:
 // "主持会议", "主持召开座谈会", "X主持". Not "主持人" or "主持审理".
@@ -435,18 +492,48 @@ bool says_presides(const MeetingWords& words, std::string_view text) {
 // without a verb: "副院长韩建军、刘雅琴，政治部主任高振海出席会议" lists three
 // attendees across a comma. The next clause's attending verb takes them; any
 // other clause of the sentence lets them go.
+// Whether an attending verb at the start of `rest` is said of the meeting
+// itself: it closes the clause or names the meeting ("列席", "参加座谈",
+// "到场参加听证"), unlike "列席同级法院审判委员会会议23次" in a later summary.
+bool attends_this_meeting(const MeetingWords& words, std::string_view rest) {
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (std::string_view verb : words.attend_verbs)
+      if (starts_with(rest, verb)) {
+        rest.remove_prefix(verb.size());
+        stripped = true;
+      }
+  }
+  return rest.empty() || starts_with_any(rest, words.presided);
+}
+
+// Whether a speaking verb at the start of `rest` names what a clause quotes
+// rather than someone speaking: "…座谈会上的重要讲话精神".
+bool quotes_a_speech(const StageContext& ctx, const MeetingWords& words, std::string_view rest) {
+  std::size_t verb = 0;
+  for (std::string_view w : words.speech_verbs)
+    if (starts_with(rest, w)) verb = std::max(verb, w.size());
+  return !longest_head(ctx.lexicon("cited_word"), rest.substr(verb)).empty();
+}
+
+// `later`: a clause after the meeting's own sentences, where the report may
+// have moved on. It names no presider, its attendees must attend this meeting
+// (attends_this_meeting), and its people must be the people stage's (a title
+// before two characters is not enough there).
 void read_clause(const StageContext& ctx, const PersonIndex& index, const MeetingWords& words, const Piece& clause,
-                 Frame& frame, std::vector<std::string>& waiting) {
+                 Frame& frame, std::vector<std::string>& waiting, bool later) {
   const std::string_view text = clause.text;
   auto people = [&](std::string_view who_text, bool groups_too) {
     std::vector<std::string> names;
     for (auto& item : who_items(ctx, index, words, who_text, clause.begin))
-      if (item.person || groups_too) names.push_back(std::move(item.text));
+      if (item.person ? item.recorded || !later : groups_too) names.push_back(std::move(item.text));
     return names;
   };
-  const bool presides = says_presides(words, text);
-  const auto attends = before_first(text, words.attend_verbs);
-  const auto said = before_first(text, words.speech_verbs);
+  const bool presides = !later && says_presides(words, text);
+  auto attends = before_first(text, words.attend_verbs);
+  if (later && attends && !attends_this_meeting(words, text.substr(attends->size()))) attends.reset();
+  auto said = before_first(text, words.speech_verbs);
+  if (later && said && quotes_a_speech(ctx, words, text.substr(said->size()))) said.reset();
   if (!presides && !attends && !said) {
     const auto items = who_items(ctx, index, words, text, clause.begin);
     const bool only_people = !items.empty() && std::all_of(items.begin(), items.end(), [](const WhoItem& i) { return i.person || i.group; });
@@ -455,8 +542,8 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
       if (only_people) waiting.push_back(item.text);
     return;
   }
-  if (attends)
-    for (const auto& n : waiting) add_unique(frame.attendees, n);
+  // People listed before the clause with their verb: "副检察长X，…主任Y作交流发言".
+  for (const auto& n : waiting) add_unique(attends ? frame.attendees : frame.speakers, n);
   waiting.clear();
   if (presides)
     if (auto who = before_first(text, std::array<std::string_view, 1>{"主持"}))
@@ -479,6 +566,8 @@ bool starts_content(const MeetingWords& words, std::string_view sentence) {
   return starts_with_any(sentence, words.content_starts) && !starts_with_any(sentence, words.who_openers);
 }
 
+// The meeting's own sentences (its paragraph, or the lead under its headline),
+// then, read as later clauses, the rest of its article up to the next meeting.
 Frame read_frame(StageContext& ctx, const PersonIndex& people, const MeetingWords& words, const WorkRecord& m,
                  const std::vector<int>& frame_starts) {
   Frame frame;
@@ -489,18 +578,30 @@ Frame read_frame(StageContext& ctx, const PersonIndex& people, const MeetingWord
       next_trigger = s;
       break;
     }
-  for (int s = m.sentence; s < next_trigger; ++s) {
+  auto clauses = [&](int s) {
+    return split_at(ctx.sentence_text(s), sentences[static_cast<std::size_t>(s)].normalized.begin, {"，", ",", "；", ";", "。"});
+  };
+  int s = m.sentence;
+  int paragraph = m.paragraph;
+  for (; s < next_trigger; ++s) {
     const auto& seg = sentences[static_cast<std::size_t>(s)];
     bool same_paragraph = seg.paragraph == m.paragraph;
     // A headline's frame is in the lead paragraph right after it.
     bool headline_lead = seg.paragraph == m.paragraph + 1 && sentences[static_cast<std::size_t>(s - 1)].paragraph == m.paragraph &&
                          s - 1 == m.sentence;
     if (!same_paragraph && !headline_lead) break;
-    std::string_view text = ctx.sentence_text(s);
-    if (s > m.sentence && starts_content(words, text)) break;
+    paragraph = seg.paragraph;
+    if (s > m.sentence && starts_content(words, ctx.sentence_text(s))) break;
     std::vector<std::string> waiting;  // people named in clauses before their verb
-    for (const auto& clause : split_at(text, seg.normalized.begin, {"，", ",", "；", ";", "。"}))
-      read_clause(ctx, people, words, clause, frame, waiting);
+    for (const auto& clause : clauses(s)) read_clause(ctx, people, words, clause, frame, waiting, false);
+  }
+  const auto article_of = [&](int p) {
+    return static_cast<std::size_t>(p) < ctx.paragraph_article.size() ? ctx.paragraph_article[static_cast<std::size_t>(p)] : -1;
+  };
+  const int article = article_of(paragraph);
+  for (; s < next_trigger && article_of(sentences[static_cast<std::size_t>(s)].paragraph) == article; ++s) {
+    std::vector<std::string> waiting;
+    for (const auto& clause : clauses(s)) read_clause(ctx, people, words, clause, frame, waiting, true);
   }
   return frame;
 }
@@ -688,10 +789,11 @@ void link_meetings(StageContext& ctx) {
     Frame frame;
     if (opens_frame(m)) frame = read_frame(ctx, people, words, m, frame_starts);
     m.fields.set("presiders", frame.presiders);
-    // A presider who also "出席" is listed once, as presider.
+    // A presider who also "出席" is listed once, as presider; who speaks at the meeting attends it.
     std::vector<std::string> attendees;
-    for (const auto& a : frame.attendees)
-      if (std::find(frame.presiders.begin(), frame.presiders.end(), a) == frame.presiders.end()) attendees.push_back(a);
+    for (const auto* list : {&frame.attendees, &frame.speakers})
+      for (const auto& a : *list)
+        if (std::find(frame.presiders.begin(), frame.presiders.end(), a) == frame.presiders.end()) add_unique(attendees, a);
     m.fields.set("attendees", attendees);
     m.fields.set("speakers", frame.speakers);
     ctx.note("meeting '{}' ({}): date {}, organizer {}, {} presiders, {} attendees, {} speakers", text_field(m, "name"),

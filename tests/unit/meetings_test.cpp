@@ -76,8 +76,9 @@ TEST_SUITE("meetings") {
     CHECK(m[0].fields.text("kind") == "分析会");
     CHECK(m[0].fields.text("organizer") == "锡林浩特市人民法院");
     CHECK(m[0].fields.list("presiders") == Names{"那日苏"});
-    CHECK(m[0].fields.list("attendees") == Names{"其其格", "各部门负责人"});
-    CHECK(m[0].fields.list("speakers") == Names{"那日苏"});
+    // Who reports at the meeting attends it; the presider is listed once, as presider.
+    CHECK(m[0].fields.list("attendees") == Names{"其其格", "各部门负责人", "白玉山"});
+    CHECK(m[0].fields.list("speakers") == Names{"那日苏", "白玉山"});
   }
 
   TEST_CASE("a counted group is one attendee; distinct groups are split") {
@@ -101,12 +102,56 @@ TEST_SUITE("meetings") {
           Names{"中院民二庭、执行局、立案庭等部门负责人", "各县(市)区法院分管院长", "相关庭室负责人"});
   }
 
-  TEST_CASE("a head count closing the phrase makes it one group") {
+  TEST_CASE("a head count closing the phrase makes it one group, and a count after 共 is not part of its name") {
     auto m = meetings_in(
         "9月10日，阿克苏地区中级人民法院召开全地区法院人民法庭工作推进会，副院长李明主持会议。"
         "各县（市）法院分管副院长、人民法庭庭长共40余人参加会议。");
     REQUIRE(m.size() == 1);
-    CHECK(m[0].fields.list("attendees") == Names{"各县(市)法院分管副院长、人民法庭庭长共40余人"});
+    CHECK(m[0].fields.list("attendees") == Names{"各县(市)法院分管副院长、人民法庭庭长"});
+    auto without = meetings_in(
+        "10月17日，松山区人民检察院召开检察业务质效分析会，检察长朝鲁主持会议，各部门负责人及业务骨干40余人参加会议。");
+    REQUIRE(without.size() == 1);
+    CHECK(without[0].fields.list("attendees") == Names{"各部门负责人及业务骨干40余人"});
+  }
+
+  TEST_CASE("a group is not split inside parentheses, after a short list of levels, or at 及其") {
+    auto m = meetings_in(
+        "11月17日上午，盐都区人民法院召开劳动争议审判工作新闻发布会，副院长昝玉婷主持会议。"
+        "各镇（街道、园区）调解组织负责人出席会议，省、市9家媒体的记者参加发布会。"
+        "犯罪嫌疑人、被害人及其近亲属到场参加。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.list("attendees") ==
+          Names{"各镇(街道、园区)调解组织负责人", "省、市9家媒体的记者", "犯罪嫌疑人", "被害人及其近亲属"});
+  }
+
+  TEST_CASE("named members before 等 and a count are people of their own, and the count is the group") {
+    auto m = meetings_in(
+        "12月15日下午，长治市人民检察院召开代表委员及企业家座谈会，副检察长常海波主持座谈会。"
+        "市人大代表令狐建英，以及某公司董事长廉国栋、某公司总经理樊晓燕等6名民营企业负责人受邀参加座谈。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.list("attendees") == Names{"令狐建英", "廉国栋", "樊晓燕", "6名民营企业负责人"});
+  }
+
+  TEST_CASE("later in its article: who speaks at the meeting attends it, a summary of other sittings does not") {
+    auto m = meetings_in(
+        "1月13日，四平市中级人民法院召开全市法院工作会议，副院长端木红霞主持会议，院长郏振东作工作报告。\n\n"
+        "市人大代表符春林、市政协委员揭晓梅，相关部门负责人列席。\n\n"
+        "会上，梨树县人民法院院长巩慧敏、双辽市人民法院副院长衣红军先后作交流发言。\n\n"
+        "据了解，今年以来，全市两级检察院检察长共列席同级法院审判委员会会议23次。\n\n"
+        "端木红霞在主持时强调，要细化任务清单。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.list("presiders") == Names{"端木红霞"});
+    CHECK(m[0].fields.list("attendees") ==
+          Names{"符春林", "揭晓梅", "相关部门负责人", "郏振东", "巩慧敏", "衣红军"});
+  }
+
+  TEST_CASE("a person the article named before is known by the bare name") {
+    auto m = meetings_in(
+        "长治市人民检察院党组书记、检察长苗振东出席活动。\n\n"
+        "12月16日上午，市检察院召开党组会议，苗振东主持会议并提出具体要求，院领导班子成员参加会议。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.list("presiders") == Names{"苗振东"});
+    CHECK(m[0].fields.list("attendees") == Names{"院领导班子成员"});
   }
 
   TEST_CASE("a name holding 和 stays whole, and where attendees sat is not an attendee") {
