@@ -221,6 +221,10 @@ void link_people(StageContext& ctx) {
   const Lexicon* press_role = ctx.lexicon("press_role");
   const Lexicon* stop_chars = ctx.lexicon("name_stop_char");
   const Lexicon* not_names = ctx.lexicon("not_name");
+  // "本报记者" is a reporter of the paper the page names, if it names one.
+  std::string paper;
+  for (const auto& r : ctx.records)
+    if (r.type == "paper" && !r.dropped && paper.empty()) paper = r.fields.text("name").value_or("");
 
   std::vector<PersonView> people;
   for (auto& r : ctx.records) {
@@ -243,6 +247,7 @@ void link_people(StageContext& ctx) {
       if (scope == "court" || scope.empty()) court_office = true;
       if (scope != "member") office = true;
     }
+    if (press == "reporter" && ctx.text(r).substr(0, 6) == "本报") p.org = paper;
     if (press.empty()) {
       if (const OrgMention* m = org_prefix(ctx, r)) {
         p.org = m->canonical;
