@@ -322,20 +322,25 @@ void resolve_organizations(StageContext& ctx) {
   // The article's court: its first court or procuratorate mention.
   ctx.article_org.assign(ctx.articles.size(), std::string());
   std::vector<char> article_seen(ctx.articles.size(), 0);
+  std::vector<std::string> home_kind(ctx.articles.size());  // article index -> its court's kind
   for (const auto& m : ctx.org_mentions) {
     if (m.article < 0 || static_cast<std::size_t>(m.article) >= ctx.articles.size()) continue;
     if (!is_court_or_procuratorate(m.kind) || m.cited || article_seen[static_cast<std::size_t>(m.article)] != 0)
       continue;
     article_seen[static_cast<std::size_t>(m.article)] = 1;
     ctx.article_org[static_cast<std::size_t>(m.article)] = m.canonical;
+    home_kind[static_cast<std::size_t>(m.article)] = m.kind;
   }
 
   // "区人大常委会", "市人社局": a body of the place its article's court is of,
   // at the level named ("重庆市綦江区人民法院" -> "重庆市綦江区人民代表大会常务委员会").
+  // So is the other branch ("市人民检察院" in a court's article); the court's own
+  // branch at a level ("市法院") is left to the stages that know the page.
   for (std::size_t i = 0; i < ctx.org_mentions.size(); ++i) {
     OrgMention& m = ctx.org_mentions[i];
-    if (!m.canonical.empty() || !readings[i].needs_full_form || is_court_or_procuratorate(m.kind) || m.article < 0 ||
-        static_cast<std::size_t>(m.article) >= ctx.article_org.size())
+    if (!m.canonical.empty() || !readings[i].needs_full_form || m.article < 0 ||
+        static_cast<std::size_t>(m.article) >= ctx.article_org.size() ||
+        (is_court_or_procuratorate(m.kind) && m.kind == home_kind[static_cast<std::size_t>(m.article)]))
       continue;
     const std::string place = place_at_level(ctx.article_org[static_cast<std::size_t>(m.article)], readings[i].level);
     if (place.empty()) continue;

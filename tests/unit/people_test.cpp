@@ -228,4 +228,34 @@ TEST_SUITE("people") {
     CHECK(uyghur->org == "伊宁市人民法院");
     CHECK(people.size() == 3);
   }
+
+  TEST_CASE("a reporter of this paper takes the paper's name when the page prints it; correspondents do not") {
+    auto people = people_in(
+        "西江法治报\n法院专刊\n2025年3月6日　星期四　第05版\n\n## 某县法院推进执行\n\n本报记者●吕晓岚　通讯员●秦卫东\n\n"
+        "3月4日，某县人民法院召开执行工作推进会。");
+    REQUIRE(named(people, "吕晓岚") != nullptr);
+    CHECK(named(people, "吕晓岚")->org == std::optional<std::string>("西江法治报"));
+    REQUIRE(named(people, "秦卫东") != nullptr);
+    CHECK_FALSE(named(people, "秦卫东")->org.has_value());
+    auto without = people_in("## 某县法院推进执行\n\n本报记者●吕晓岚\n\n3月4日，某县人民法院召开执行工作推进会。");
+    REQUIRE(without.size() == 1);
+    CHECK_FALSE(without[0].org.has_value());
+  }
+
+  TEST_CASE("deputies and officials of other bodies take the body the text names, at the article's place") {
+    auto people = people_in(
+        "1月13日，四平市中级人民法院召开全市法院工作会议。市人民检察院副检察长酆立伟、"
+        "市人大代表符春林、市工商业联合会副主席揭晓梅应邀出席会议，县公安局党委委员、副局长戚卫东列席。");
+    REQUIRE(named(people, "酆立伟") != nullptr);
+    CHECK(named(people, "酆立伟")->org == std::optional<std::string>("四平市人民检察院"));
+    REQUIRE(named(people, "符春林") != nullptr);
+    CHECK(named(people, "符春林")->org == std::optional<std::string>("四平市人民代表大会"));
+    CHECK(named(people, "符春林")->role == "other");
+    REQUIRE(named(people, "揭晓梅") != nullptr);
+    CHECK(named(people, "揭晓梅")->org == std::optional<std::string>("四平市工商业联合会"));
+    REQUIRE(named(people, "戚卫东") != nullptr);
+    CHECK(named(people, "戚卫东")->titles == Titles{"党委委员", "副局长"});
+    // A county the article does not name: the body stays without a place.
+    CHECK_FALSE(named(people, "戚卫东")->org.has_value());
+  }
 }
