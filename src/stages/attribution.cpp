@@ -19,6 +19,7 @@
 // continues the one before it; in a work report a section headed by a year
 // ("一、2024年工作回顾") gives that year to the figures below it.
 #include "stages/stage.hpp"
+#include "text/utf8.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -489,7 +490,16 @@ void attribute_counts(StageContext& ctx) {
       cut_after_mentions(ctx, index, r, *s);
       // A noun written after its number ("6个人民法庭") is the thing counted as it
       // stands; the trimming is for the run of text before a number.
-      if (!follows_its_number(ctx, s->begin)) trim_subject(ctx, *s);
+      const bool before_number = !follows_its_number(ctx, s->begin);
+      if (before_number) trim_subject(ctx, *s);
+      // Nothing left before the number but one character that is never counted
+      // ("2024年的68件" leaves 的): no subject, no count.
+      if (before_number && r.type != "percent" && !s->text.empty() && text::decode_utf8(s->text, 0).length == s->text.size() &&
+          longest_head(ctx.lexicon("count_trim"), s->text).size() == s->text.size()) {
+        ctx.note("{} {}: the subject '{}' counts nothing; dropped", r.type, ctx.text(r), s->text);
+        r.dropped = true;
+        continue;
+      }
       if (s->text != r.fields.text("subject")) {
         ctx.note("{} {}: subject trimmed to '{}'", r.type, ctx.text(r), s->text);
         r.fields.set("subject", s->text);
