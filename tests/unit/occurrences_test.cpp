@@ -71,4 +71,14 @@ TEST_SUITE("occurrences") {
       CHECK(occurrences(text, literals) == by_find(text, literals));
     }
   }
+
+  TEST_CASE("a literal set tells whether a text holds any of its literals") {
+    const std::vector<std::string> verbs = {"出席", "作交流发言", "ab"};
+    const reportex::internal::text::LiteralSet set(verbs);
+    CHECK(set.any_in("副院长王军出席会议"));
+    CHECK(set.any_in("王军、李雁作交流发言"));
+    CHECK(set.any_in("xxabxx"));  // shorter than a key
+    CHECK_FALSE(set.any_in("会议指出，要坚持问题导向"));
+    CHECK_FALSE(set.any_in(""));
+  }
 }
