@@ -517,7 +517,7 @@ void attribute_counts(StageContext& ctx) {
     for (; next_mention < ctx.org_mentions.size() && ctx.org_mentions[next_mention].span.begin < r->span.end;
          ++next_mention) {
       const OrgMention& m = ctx.org_mentions[next_mention];
-      if ((m.kind == "court" || m.kind == "procuratorate") && !m.cited) last_court = &m;  // a cited body did nothing counted
+      if ((m.kind == "court" || m.kind == "procuratorate") && !m.cited && !m.guest) last_court = &m;  // a cited body or a guest did nothing counted
     }
     const OrgMention* last = last_court != nullptr && last_court->article == r->article ? last_court : nullptr;
     auto org = org_of(ctx, index, *r, last);

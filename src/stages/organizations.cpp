@@ -345,6 +345,7 @@ void resolve_organizations(StageContext& ctx) {
     const std::string place = place_at_level(ctx.article_org[static_cast<std::size_t>(m.article)], readings[i].level);
     if (place.empty()) continue;
     m.canonical = named_at(place, readings[i].body);
+    m.guest = is_court_or_procuratorate(m.kind);
     ctx.note("organizations: '{}' is of the article's place: '{}'", m.surface, m.canonical);
   }
 
@@ -374,7 +375,7 @@ void resolve_organizations(StageContext& ctx) {
       }
       ctx.note("organizations: '{}' at {} refers to '{}'", m.surface, m.span.begin, m.canonical);
     }
-    if (!m.canonical.empty() && is_court_or_procuratorate(m.kind) && !m.cited) last_named = static_cast<int>(i);
+    if (!m.canonical.empty() && is_court_or_procuratorate(m.kind) && !m.cited && !m.guest) last_named = static_cast<int>(i);
     m.last_named_court = last_named;
   }
 

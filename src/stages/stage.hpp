@@ -52,6 +52,9 @@ struct OrgMention {
   // Quoted as the source of guidance ("学习贯彻最高人民法院…讲话精神"): not the
   // body acting, so neither an antecedent of "该院" nor the article's court.
   bool cited = false;
+  // The other branch named by its level alone ("区人民检察院" in a court's
+  // article), placed at the article's place: a guest, never the antecedent of "该院".
+  bool guest = false;
 };
 
 struct StageContext {
