@@ -257,7 +257,7 @@ bool is_group_word_end(const MeetingWords& words, std::string_view s) {
 // closing it ("…人民法庭庭长共40余人").
 bool is_counted(std::string_view text) {
   static const RE2 counted(
-      R"(^(?:\p{Han}{1,2}、)*\p{Han}{0,2}[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|)"
+      R"(^(?:\p{Han}{1,2}、)*\p{Han}{0,4}[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|)"
       R"(等[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|)"
       R"(.[0-9一二三四五六七八九十两百]+(?:余|多)?(?:名|人|位)$)");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), counted);
