@@ -531,13 +531,17 @@ int main(int argc, char** argv) {
     const auto unseen = reportex::Document::from_bytes("unseen", source.text);
     double best = 0;
     for (int round = 0; round < 3; ++round) {
-      const reportex::Extractor fresh(rules);
+      // A rule set of its own: the rules' DFAs (and reverse programs) are
+      // built as this text needs them, as in a process's first report.
+      auto fresh_rules = reportex::RuleSet::from_sources(reportex::RuleSet::builtin_sources());
+      if (!fresh_rules.ok()) break;
+      const reportex::Extractor fresh(fresh_rules.value());
       const double start = thread_cpu_seconds();
       fresh.extract(unseen);
       const double cpu = thread_cpu_seconds() - start;
       if (round == 0 || cpu < best) best = cpu;
     }
-    const std::string label = "unseen text (fresh caches, " + fixed(static_cast<double>(source.text.size()) / 1024, 0) + " KB)";
+    const std::string label = "unseen text (new rule set, " + fixed(static_cast<double>(source.text.size()) / 1024, 0) + " KB)";
     large["unseen_text_bytes"] = source.text.size();
     large["unseen_text_mb_s"] = mb_per_s(source.text.size(), best);
     rows.push_back({"extract, " + label, fixed(mb_per_s(source.text.size(), best), 2) + " MB/s", "", std::nullopt});

@@ -131,7 +131,8 @@ void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t 
         resume_set = true;
       }
       // One record per enumerated item, or one for the whole span.
-      std::vector<std::pair<std::size_t, std::size_t>> items;
+      std::vector<std::pair<std::size_t, std::size_t>>& items = groups.items;
+      items.clear();
       const re2::StringPiece* split = emit.split_group >= 0 ? &g[static_cast<std::size_t>(emit.split_group)] : nullptr;
       if (split != nullptr && split->data() != nullptr) {
         std::size_t split_begin = static_cast<std::size_t>(split->data() - sentence.data());
@@ -153,7 +154,8 @@ void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t 
             c.fields.set(m.field, m.constant);
             continue;
           }
-          std::vector<std::optional<std::string_view>> args;
+          std::vector<std::optional<std::string_view>>& args = groups.args;
+          args.clear();
           for (int a : m.args) {
             if (split != nullptr && a == emit.split_group) {
               args.emplace_back(sentence.substr(item_begin, item_end - item_begin));

@@ -7,6 +7,9 @@
 #include <reportex/document.hpp>
 
 #include <memory>
+#include <optional>
+#include <string_view>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -35,6 +38,9 @@ class Matcher {
   struct Groups {
     std::vector<re2::StringPiece> pattern, leading;
     int asked = 1;
+    // Scratch kept across matches: a match's enumerated items, a converter's arguments.
+    std::vector<std::pair<std::size_t, std::size_t>> items;
+    std::vector<std::optional<std::string_view>> args;
   };
   void run_rule(const Rule& rule, std::string_view sentence, std::size_t offset, int index, Groups& groups,
                 std::vector<MatchCandidate>& out) const;
