@@ -174,6 +174,12 @@ void split_byline_runs(StageContext& ctx) {
     while (rec.substr(skip, 3) == "●") skip += 3;
     while (skip < rec.size() && rec[skip] == ':') ++skip;
     const Span run{r.span.begin + skip, r.span.end};
+    // A name printed twice (doubled bold text, "格桑卓玛格桑卓玛") is one name.
+    const std::string name = r.fields.text("name").value_or("");
+    if (!name.empty() && ctx.doc.text().substr(run.begin, run.size()) == name + name) {
+      r.span.end = run.begin + name.size();
+      continue;
+    }
     std::optional<std::vector<Span>> names = split_name_run(ctx, run);
     if (!names) continue;
     if (names->empty()) {
