@@ -410,7 +410,7 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
       const std::string_view rest = std::string_view(ctx.doc.text()).substr(pos);
       if (people.covers(pos)) return true;
       return starts_with(rest, "及") &&
-             !RE2::PartialMatch(re2::StringPiece(rest.data() + 3, std::min<std::size_t>(rest.size() - 3, 24)), count_first) ;
+             !RE2::PartialMatch(re2::StringPiece(rest.data() + 3, std::min<std::size_t>(rest.size() - 3, 24)), count_first);
     });
     if (parts.size() > 1) {
       for (const Piece& part : parts) {

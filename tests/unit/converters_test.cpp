@@ -16,7 +16,7 @@ std::optional<Value> run(std::string_view name, std::vector<std::optional<std::s
 }  // namespace
 
 TEST_SUITE("converters") {
-  TEST_CASE("integer takes whole numbers only; number keeps decimals") {
+  TEST_CASE("integer takes whole numbers only, number keeps decimals") {
     CHECK(run("integer", {"3,551"}) == std::optional<Value>(std::int64_t{3551}));
     CHECK(run("integer", {"三千五百五十一"}) == std::optional<Value>(std::int64_t{3551}));
     CHECK_FALSE(run("integer", {"3.5"}).has_value());
@@ -33,7 +33,7 @@ TEST_SUITE("converters") {
     CHECK(run("high", {"3"}) == std::optional<Value>(Value{}));
   }
 
-  TEST_CASE("money multiplies by its unit; a missing capture gives no value") {
+  TEST_CASE("money multiplies by its unit, a missing capture gives no value") {
     CHECK(run("money", {"1.2", "亿元"}) == std::optional<Value>(std::int64_t{120000000}));
     CHECK(run("money", {std::nullopt, "万元"}) == std::optional<Value>(Value{}));
     CHECK(run("text", {std::nullopt}) == std::optional<Value>(Value{}));
@@ -57,7 +57,7 @@ TEST_SUITE("converters") {
     CHECK_FALSE(run("calendar", {"75周年"}).has_value());
   }
 
-  TEST_CASE("lexicon gives the canonical form of its text; ending that of the longest entry it ends with") {
+  TEST_CASE("lexicon gives the canonical form of its text, ending that of the longest entry it ends with") {
     reportex::internal::Lexicon suffixes;
     for (auto [surface, kind] : {std::pair{"人民法院", "court"}, {"中级人民法院", "court"}, {"法院", "court"},
                                  {"委", "party"}, {"人民政府", "government"}})

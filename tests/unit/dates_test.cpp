@@ -366,7 +366,7 @@ TEST_SUITE("dates") {
     CHECK(field(dates[2], "value") == "2025-H2");
   }
 
-  TEST_CASE("a quarter or half year takes the year its article last wrote out; a day does not") {
+  TEST_CASE("a quarter or half year takes the year its article last wrote out, a day does not") {
     auto dates = dates_in("一、2024年主要工作\n2024年，全市检察机关受理案件12468件。第一季度，开展专项打击。"
                           "下半年，聚焦行政争议化解。1月8日，召开座谈会。",
                           CivilDate{2025, 1, 15});
@@ -379,7 +379,7 @@ TEST_SUITE("dates") {
     CHECK(field(dates[4], "value") == "2025-01-08");
   }
 
-  TEST_CASE("in a report of January a month alone takes the year written before it; a deadline does not") {
+  TEST_CASE("in a report of January a month alone takes the year written before it, a deadline does not") {
     auto dates = dates_in("一、2025年工作回顾\n3月，市中院召开全市法院推进会。各单位要在3月底前完成整改。",
                           CivilDate{2026, 1, 13});
     REQUIRE(dates.size() == 3);

@@ -198,12 +198,15 @@ TEST_CASE("blank lines and line breaks after sentence ends become paragraph brea
   CHECK(normalized("段落一\xE2\x80\xA9段落二") == "段落一\n段落二");  // PARAGRAPH SEPARATOR
 }
 
-TEST_CASE("a blank line inside running text is a page break; after a title block it is a break") {
+TEST_CASE("a blank line inside running text is a page break, after a title block it is a break") {
   CHECK(normalized("全年全院共受理各类案件2100件，审结各类案件2050件，同比上升百分之五，全院执行到位金额1.08亿\n\n元，结案率明显提升。") ==
         "全年全院共受理各类案件2100件,审结各类案件2050件,同比上升百分之五,全院执行到位金额1.08亿元,结案率明显提升。");
-  // Shorter paragraphs of a web page, broken before a number or inside one.
-  CHECK(normalized("该院向区综治中心、行业调解组织委派调\n\n解纠纷680件，调解成功率5\n\n7.85%，化解债务\n\n41.8亿元。") ==
-        "该院向区综治中心、行业调解组织委派调解纠纷680件,调解成功率57.85%,化解债务41.8亿元。");
+  // Shorter paragraphs of a web page, broken inside a word, before a number or inside one.
+  CHECK(normalized("今年以来，该院向区综治中心、行业调解组织委派调\n\n解纠纷680件，调解成功率5\n\n7.85%，化解债务\n\n41.8亿元。") ==
+        "今年以来,该院向区综治中心、行业调解组织委派调解纠纷680件,调解成功率57.85%,化解债务41.8亿元。");
+  // Without a clause mark the line before is a title's, and its blank line a real break.
+  CHECK(normalized("该院向区综治中心、行业调解组织委派调解工作情况\n\n解纠纷680件。") ==
+        "该院向区综治中心、行业调解组织委派调解工作情况\n解纠纷680件。");
   CHECK(normalized("人民日报、新华社、广西日报等媒体参加，涉外审判白皮书及人民日报、\n\n新华社的报道") ==
         "人民日报、新华社、广西日报等媒体参加,涉外审判白皮书及人民日报、新华社的报道");
   CHECK(normalized("全市法院共受理涉企案件35648件，审结32907件，结案率92.\n\n31%，同比提高3.6个百分点。") ==

@@ -81,7 +81,7 @@ TEST_SUITE("meetings") {
     CHECK(m[0].fields.list("speakers") == Names{"那日苏", "白玉山"});
   }
 
-  TEST_CASE("a counted group is one attendee; distinct groups are split") {
+  TEST_CASE("a counted group is one attendee, distinct groups are split") {
     auto m = meetings_in(
         "**通辽讯** 6月12日，开鲁县人民法院召开征求意见座谈会，开鲁县人民法院党组书记、院长包宏伟出席座谈会并讲话，"
         "8位人大代表、政协委员、人民陪审员代表受邀参加。该院领导班子成员、各庭室负责人及相关联络员参加座谈。");
@@ -164,7 +164,7 @@ TEST_SUITE("meetings") {
     CHECK(meetings[0].fields.list("attendees") == std::vector<std::string>{"各基层法院院长"});
   }
 
-  TEST_CASE("people listed before a comma attend with the clause that says so; how they joined is no attendee") {
+  TEST_CASE("people listed before a comma attend with the clause that says so, how they joined is no attendee") {
     auto meetings = meetings_in(
         "7月15日，张掖市中级人民法院召开上半年审判执行工作分析会。该院党组书记、院长周立新主持会议并讲话，"
         "党组成员、副院长韩建军、刘雅琴，党组成员、政治部主任高振海出席会议，各县区法院院长在分会场通过视频方式参加会议。");
@@ -173,7 +173,7 @@ TEST_SUITE("meetings") {
     CHECK(meetings[0].fields.list("attendees") == Names{"韩建军", "刘雅琴", "高振海", "各县区法院院长"});
   }
 
-  TEST_CASE("groups listed before a comma attend too; 以及 separates counted groups") {
+  TEST_CASE("groups listed before a comma attend too, 以及 separates counted groups") {
     auto meetings = meetings_in(
         "10月9日，綦江区人民法院召开诉源治理推进会，副院长杜明主持会议。区司法局、区信访办等9家单位分管负责人，"
         "18个镇街政法委员以及“共享法庭”庭务主任代表参加会议。");
@@ -183,7 +183,7 @@ TEST_SUITE("meetings") {
           Names{"区司法局、区信访办等9家单位分管负责人", "18个镇街政法委员", "“共享法庭”庭务主任代表"});
   }
 
-  TEST_CASE("主持 with what is presided over says who presided; 到场 and 到会 say who attended") {
+  TEST_CASE("主持 with what is presided over says who presided, 到场 and 到会 say who attended") {
     auto meetings = meetings_in(
         "11月10日，梧州市中级人民法院召开年轻干部座谈会，执行局局长曾明主持座谈，院长谭华到场与青年干警交流，"
         "审判委员会专职委员黄燕到会通报情况。");
@@ -277,7 +277,7 @@ TEST_SUITE("meetings") {
     CHECK(m[0].fields.text("organizer") == "通辽市人民检察院");
   }
 
-  TEST_CASE("相继召开: one meeting per level; the city level merges with its later report") {
+  TEST_CASE("相继召开: one meeting per level, the city level merges with its later report") {
     auto m = meetings_in(
         "近期，中央、自治区、呼和浩特市政法工作会议相继召开。\n\n"
         "3月4日，呼和浩特市委政法工作会议召开，会议部署了六项重点工作。全市法院要认真贯彻呼和浩特市委政法工作会议精神。");
@@ -289,7 +289,7 @@ TEST_SUITE("meetings") {
     CHECK(city->mentions.size() == 3);  // the list, the report, the later mention
   }
 
-  TEST_CASE("the headline and the lead are one meeting; the lead gives name and date") {
+  TEST_CASE("the headline and the lead are one meeting, the lead gives name and date") {
     auto linked = link_with_dates(
         "## 临河区检察院召开上半年检察业务数据会商会\n\n"
         "7月8日，巴彦淖尔市临河区人民检察院召开2025年上半年检察业务数据会商会，总结2024年以来的经验。",
@@ -371,7 +371,7 @@ TEST_SUITE("meetings") {
     CHECK(trainees->fields.text("period") == "2025-04-14");
   }
 
-  TEST_CASE("会议由X主持 after the trigger; a transliterated name keeps its middle dot") {
+  TEST_CASE("会议由X主持 after the trigger, a transliterated name keeps its middle dot") {
     auto m = meetings_in(
         "2025-06-12\n\n6月10日，该院召开执行质效分析会，通报上半年执行指标运行情况。"
         "会议由党组成员、副院长古丽米拉·阿不都热依木主持。会议要求，要紧盯短板逐项整改。\n");

@@ -42,7 +42,7 @@ TEST_SUITE("occurrences") {
     CHECK(found[3] == std::vector<std::size_t>{3});
   }
 
-  TEST_CASE("duplicate literals each get the occurrences; an empty literal gets none") {
+  TEST_CASE("duplicate literals each get the occurrences, an empty literal gets none") {
     const auto found = occurrences("会议会议", {"会议", "", "会议"});
     CHECK(found[0] == std::vector<std::size_t>{0, 6});
     CHECK(found[1].empty());

@@ -161,7 +161,7 @@ TEST_SUITE("organizations") {
     CHECK(linked.mention("该院")->canonical == "鄂托克旗人民法院");
   }
 
-  TEST_CASE("a court that honours the one acting is no antecedent either; one that judges is") {
+  TEST_CASE("a court that honours the one acting is no antecedent either, one that judges is") {
     Linked honoured("路北区人民法院审结案件215件。6月，我院诉讼服务中心被最高人民法院评为先进单位。该院执结案件97件。");
     CHECK(honoured.mention("最高人民法院")->cited);
     CHECK(honoured.mention("该院")->canonical == "路北区人民法院");

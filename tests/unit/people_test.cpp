@@ -131,7 +131,7 @@ TEST_SUITE("people") {
     }
   }
 
-  TEST_CASE("习近平 is one person per document; doctrines and book titles are not mentions") {
+  TEST_CASE("习近平 is one person per document, doctrines and book titles are not mentions") {
     std::vector<reportex::Record> records;
     auto people = people_in(
         "深入践行习近平法治思想，认真研读《习近平关于加强党的作风建设论述摘编》。"
@@ -153,7 +153,7 @@ TEST_SUITE("people") {
     CHECK(people_in("该院负责人告诉记者，今年以来执结案件900余件。").empty());
   }
 
-  TEST_CASE("mentions of one person merge; the same name in two courts stays apart") {
+  TEST_CASE("mentions of one person merge, the same name in two courts stays apart") {
     std::vector<reportex::Record> records;
     auto people = people_in(
         "7月8日，巴彦淖尔市临河区人民检察院召开会议，该院党组书记、检察长郝建国主持会议，"
@@ -229,7 +229,7 @@ TEST_SUITE("people") {
     CHECK(people.size() == 3);
   }
 
-  TEST_CASE("a reporter of this paper takes the paper's name when the page prints it; correspondents do not") {
+  TEST_CASE("a reporter of this paper takes the paper's name when the page prints it, correspondents do not") {
     auto people = people_in(
         "西江法治报\n法院专刊\n2025年3月6日　星期四　第05版\n\n## 某县法院推进执行\n\n本报记者●吕晓岚　通讯员●秦卫东\n\n"
         "3月4日，某县人民法院召开执行工作推进会。");
