@@ -495,7 +495,7 @@ void attribute_counts(StageContext& ctx) {
       // Nothing left before the number but one character that is never counted
       // ("2024年的68件" leaves 的): no subject, no count.
       if (before_number && r.type != "percent" && !s->text.empty() && text::decode_utf8(s->text, 0).length == s->text.size() &&
-          longest_head(ctx.lexicon("count_trim"), s->text).size() == s->text.size()) {
+          !lookup(ctx.lexicon("count_trim"), s->text).empty()) {
         ctx.note("{} {}: the subject '{}' counts nothing; dropped", r.type, ctx.text(r), s->text);
         r.dropped = true;
         continue;

@@ -49,8 +49,9 @@ struct MeetingWords {
   std::vector<std::string_view> presided, attend_verbs, speech_verbs, subject_ends, content_starts, who_openers,
       who_trailing, name_followers, group_words;
   std::vector<std::string> verbs;  // attending and speaking, to tell in one scan whether a sentence has any
-  text::LiteralSet verb_set{verbs};
-  explicit MeetingWords(const StageContext& ctx) {
+  text::LiteralSet verb_set;
+  explicit MeetingWords(const StageContext& ctx)
+      : verbs(entries_of(ctx, {"meeting_attend_verb", "meeting_speech_verb"})), verb_set(verbs) {
     auto load = [&](std::string_view name, std::vector<std::string_view>& words) {
       if (const Lexicon* lexicon = ctx.lexicon(name))
         for (const auto& w : lexicon->entries) words.push_back(w);
@@ -65,9 +66,14 @@ struct MeetingWords {
     load("who_trailing", who_trailing);
     load("name_follower", name_followers);
     load("group_word", group_words);
-    verbs.assign(attend_verbs.begin(), attend_verbs.end());
-    verbs.insert(verbs.end(), speech_verbs.begin(), speech_verbs.end());
-    verb_set = text::LiteralSet(verbs);
+  }
+
+ private:
+  static std::vector<std::string> entries_of(const StageContext& ctx, std::initializer_list<std::string_view> names) {
+    std::vector<std::string> out;
+    for (std::string_view name : names)
+      if (const Lexicon* lexicon = ctx.lexicon(name)) out.insert(out.end(), lexicon->entries.begin(), lexicon->entries.end());
+    return out;
   }
 };
 bool starts_with_any(std::string_view s, std::span<const std::string_view> words) {
@@ -573,12 +579,8 @@ bool starts_content(const MeetingWords& words, std::string_view sentence) {
 
 // The meeting's own sentences (its paragraph, or the lead under its headline),
 // then, read as later clauses, the rest of its article up to the next meeting.
-// Per sentence: 1 when it holds an attending or speaking verb, 0 when not,
-// -1 not looked at yet. Meetings of one article share its later sentences.
-using VerbMemo = std::vector<signed char>;
-
 Frame read_frame(StageContext& ctx, const PersonIndex& people, const MeetingWords& words, const WorkRecord& m,
-                 const std::vector<int>& frame_starts, VerbMemo& has_verb) {
+                 const std::vector<int>& frame_starts) {
   Frame frame;
   const auto& sentences = ctx.doc.sentences();
   int next_trigger = static_cast<int>(sentences.size());
@@ -617,9 +619,7 @@ Frame read_frame(StageContext& ctx, const PersonIndex& people, const MeetingWord
        ++s) {
     // Most later sentences say nothing of who took part: one look for a verb
     // spares reading their clauses.
-    signed char& verb = has_verb[static_cast<std::size_t>(s)];
-    if (verb < 0) verb = words.verb_set.any_in(ctx.sentence_text(s)) ? 1 : 0;
-    if (verb == 0) continue;
+    if (!words.verb_set.any_in(ctx.sentence_text(s))) continue;
     std::vector<std::string> waiting;
     for (const auto& clause : clauses(s)) read_clause(ctx, people, words, clause, frame, waiting, true);
   }
@@ -773,7 +773,6 @@ void link_meetings(StageContext& ctx) {
 
   const PersonIndex people(ctx.records);
   const MeetingWords words(ctx);
-  VerbMemo has_verb(ctx.doc.sentences().size(), -1);
   for (auto& m : ctx.records) {
     if (m.type != "meeting" || m.dropped) continue;
     auto rule = rule_name(m);
@@ -808,7 +807,7 @@ void link_meetings(StageContext& ctx) {
     }
 
     Frame frame;
-    if (opens_frame(m)) frame = read_frame(ctx, people, words, m, frame_starts, has_verb);
+    if (opens_frame(m)) frame = read_frame(ctx, people, words, m, frame_starts);
     m.fields.set("presiders", frame.presiders);
     // A presider who also "出席" is listed once, as presider; who speaks at the meeting attends it.
     std::vector<std::string> attendees;
