@@ -1,15 +1,83 @@
 #include "extract/prefilter.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 
 namespace reportex::internal {
 
 namespace {
 
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  return std::min<std::size_t>(c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, s.size() - i);
+}
+
+// The members of a character class written out, when it lists a few
+// characters and short ranges ([0-9], [零一二三], [、，]) and is not negated;
+// nullopt for any other class. `body` is what stands between [ and ].
+std::optional<std::vector<std::string>> class_members(std::string_view body) {
+  constexpr std::size_t kMaxMembers = 32;
+  std::vector<std::string> members;
+  for (std::size_t i = 0; i < body.size();) {
+    if (body[i] == '^' && i == 0) return std::nullopt;
+    if (body[i] == '[') return std::nullopt;  // [:alpha:]
+    // An escaped punctuation mark counts as itself; \p{…}, \d and the like are not listed.
+    const bool escaped = body[i] == '\\';
+    if (escaped && (i + 1 >= body.size() || std::isalnum(static_cast<unsigned char>(body[i + 1]))))
+      return std::nullopt;
+    const std::size_t at = escaped ? i + 1 : i, n = escaped ? 1 : utf8_length(body, i);
+    std::string first(body.data() + at, n);
+    i = at + n;
+    if (i + 1 < body.size() && body[i] == '-' && first.size() == 1 && body[i + 1] != '\\' &&
+        static_cast<unsigned char>(body[i + 1]) < 0x80) {  // an ASCII range such as 0-9
+      const char last = body[i + 1];
+      if (last < first[0] || static_cast<std::size_t>(last - first[0]) >= kMaxMembers) return std::nullopt;
+      for (char c = first[0]; c <= last; ++c) members.emplace_back(1, c);
+      i += 2;
+    } else if (i < body.size() && body[i] == '-' && i + 1 < body.size()) {
+      return std::nullopt;  // a range of other characters: too wide to list
+    } else {
+      members.push_back(std::move(first));
+    }
+    if (members.size() > kMaxMembers) return std::nullopt;
+  }
+  if (members.empty()) return std::nullopt;
+  return members;
+}
+
+// Alternatives written as capture groups: RE2 folds an alternation of single
+// characters (人|名|个, or a class) into a character class, and FilteredRE2
+// takes a class of more than a few characters for any character, losing its
+// atoms. A group keeps each character an alternative of its own.
+std::string as_groups(const std::vector<std::string>& members) {
+  std::string out = "(?:";
+  for (const auto& m : members) {
+    if (out.size() > 3) out += '|';
+    out += '(' + RE2::QuoteMeta(re2::StringPiece(m.data(), m.size())) + ')';
+  }
+  return out + ')';
+}
+
+// True when `out` ends where an alternative starts: after ( or (?: or (?P<name> or |.
+bool at_branch_start(const std::string& out) {
+  if (out.empty()) return false;
+  if (out.back() == '|' || out.back() == '(') return out.size() < 2 || out[out.size() - 2] != '\\';
+  if (out.size() >= 3 && out.compare(out.size() - 3, 3, "(?:") == 0) return true;
+  if (out.back() == '>') {
+    const std::size_t open = out.rfind("(?P<");
+    return open != std::string::npos && out.find_first_not_of(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_", open + 4) == out.size() - 1;
+  }
+  return false;
+}
+
 // A pattern that matches wherever `pattern` does, for FilteredRE2 to find
-// atoms in: counted repetitions x{m,n} become x* (or x+ when m >= 1). Its
-// atoms may be weaker than the rule's (xx becomes x), never wrong, and the
-// program RE2 compiles for the filter is far smaller than the rule's own.
+// atoms in: counted repetitions x{m,n} become x* (or x+ when m >= 1), and
+// single characters that RE2 would fold into a class, and short classes,
+// become groups (see as_groups). Its atoms may be weaker than the rule's
+// (xx becomes x), never wrong, and the program RE2 compiles for the filter
+// is far smaller than the rule's own.
 std::string prefilter_pattern(std::string_view pattern) {
   std::string out;
   out.reserve(pattern.size());
@@ -38,6 +106,16 @@ std::string prefilter_pattern(std::string_view pattern) {
       in_class = c != ']';
       copy(1);
     } else if (c == '[') {
+      // A class without nested brackets or escapes of ]: list it when it is short.
+      const std::size_t close = pattern.find(']', i + 2);
+      if (close != std::string_view::npos && pattern.substr(i + 1, close - i - 1).find('[') == std::string_view::npos &&
+          pattern[close - 1] != '\\') {
+        if (auto members = class_members(pattern.substr(i + 1, close - i - 1))) {
+          out += as_groups(*members);
+          i = close + 1;
+          continue;
+        }
+      }
       in_class = true;
       copy(1);
       if (i < pattern.size() && pattern[i] == '^') copy(1);
@@ -54,6 +132,17 @@ std::string prefilter_pattern(std::string_view pattern) {
         i = j + 1;
       } else {
         copy(1);  // a literal brace
+      }
+    } else if (static_cast<unsigned char>(c) >= 0x80 && at_branch_start(out)) {
+      // A whole alternative of one character (the 名 of 人|名|个): a group of its own.
+      const std::size_t n = utf8_length(pattern, i);
+      const char next = i + n < pattern.size() ? pattern[i + n] : ')';
+      if (next == '|' || next == ')') {
+        out += '(';
+        copy(n);
+        out += ')';
+      } else {
+        copy(n);
       }
     } else {
       copy(1);
