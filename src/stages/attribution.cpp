@@ -154,10 +154,7 @@ bool follows_its_number(const StageContext& ctx, std::size_t pos) {
   const std::size_t unit = longest_tail(ctx.lexicon("count_unit"), before).size();
   if (unit == 0 || unit == before.size()) return false;
   const std::string_view number = before.substr(0, before.size() - unit);
-  if (number.back() >= '0' && number.back() <= '9') return true;
-  for (std::string_view numeral : {"零", "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "百", "千", "万", "余", "多"})
-    if (ends_with(number, numeral)) return true;
-  return false;
+  return (number.back() >= '0' && number.back() <= '9') || !longest_tail(ctx.lexicon("count_numeral"), number).empty();
 }
 
 // Trims the words that are not part of what is counted from the start of a subject.
