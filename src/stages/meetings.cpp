@@ -156,6 +156,10 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
     auto a = static_cast<std::size_t>(m.article);
     return a < ctx.article_org.size() ? ctx.article_org[a] : std::string();
   }
+  // A full name the document gives elsewhere with its city or province before
+  // it ("由万州区人民法院主办" on the page of 重庆市万州区人民法院).
+  for (const auto& o : ctx.org_mentions)
+    if (o.canonical.size() > org.size() && o.canonical.ends_with(org)) return o.canonical;
   return org;
 }
 
@@ -183,12 +187,14 @@ std::string earlier_convener(const StageContext& ctx, const WorkRecord& m) {
 void split_leading_convener(StageContext& ctx, WorkRecord& m) {
   std::string name = text_field(m, "name");
   if (starts_with(name, "全")) return;
-  static const RE2 lead(R"(^(\p{Han}{2,24}?(?:人民法院|人民检察院|中级法院|检察分院))(.+)$)");
+  // "由万州区人民法院主办的X": the host named with 由 is the convener too.
+  static const RE2 lead(R"(^由?(\p{Han}{2,24}?(?:人民法院|人民检察院|中级法院|检察分院))(.+)$)");
   // The bodies it held the meeting with are no part of the name: "…检察院与区司法局联合举办的X培训班".
   static const RE2 partners(R"(^(?:与|联合|会同)[^的，,]{1,30}?(?:联合|共同)?(?:举办|主办|召开|组织)的(.+)$)");
+  static const RE2 hosted(R"(^(?:主办|承办|举办|组织)的(.+)$)");
   std::string court, rest;
   if (!RE2::FullMatch(name, lead, &court, &rest)) return;
-  RE2::FullMatch(rest, partners, &rest);
+  if (!RE2::FullMatch(rest, partners, &rest)) RE2::FullMatch(rest, hosted, &rest);
   if (!is_specific(ctx, rest)) return;
   m.fields.set("organizer", organizer_of(ctx, m, court));
   m.fields.set("name", rest);

@@ -157,13 +157,24 @@ std::string_view city_of_body(std::string_view name) {
   return {};
 }
 
+// True when the places word list gives `place` as a prefecture-level city.
+bool is_prefecture(const StageContext& ctx, std::string_view place) {
+  return lookup(ctx.lexicon("places"), place) == "prefecture";
+}
+
 // The one city whose court or procuratorate the page names, or nothing when
-// it names none or several.
-std::string single_city(const std::vector<OrgMention>& mentions) {
+// it names none or several. County-level cities (青州市 beside 潍坊市) do not
+// count when the places word list knows the page's prefecture.
+std::string single_city(const StageContext& ctx) {
+  const auto& mentions = ctx.org_mentions;
+  const bool knows_prefecture = std::any_of(mentions.begin(), mentions.end(), [&](const OrgMention& m) {
+    const std::string_view c = city_of_body(m.canonical);
+    return !c.empty() && is_prefecture(ctx, c);
+  });
   std::string city;
   for (const auto& m : mentions) {
     const std::string_view c = city_of_body(m.canonical);
-    if (c.empty()) continue;
+    if (c.empty() || (knows_prefecture && !is_prefecture(ctx, c))) continue;
     if (!city.empty() && city != c) return {};
     city = std::string(c);
   }
@@ -241,6 +252,37 @@ bool is_cited(const StageContext& ctx, const OrgMention& m) {
          contains_entry(ctx.lexicon("cited_word"), sentence.substr(end, clause_end - end));
 }
 
+// The position of the first entry of `lexicon` in `text`, or npos.
+std::size_t find_entry(const Lexicon* lexicon, std::string_view text) {
+  std::size_t first = std::string_view::npos;
+  if (lexicon != nullptr)
+    for (const auto& entry : lexicon->entries) first = std::min(first, text.find(entry));
+  return first;
+}
+
+// A body named as the org of a person who comes to a meeting: "绍兴市中级人民法院
+// 知识产权审判庭副庭长楼晓晨到会", "…法院环境资源审判庭庭长隆德明、…应邀出席". A
+// title stands between the body and an attending verb later in its sentence.
+constexpr std::size_t kVisitWindowBytes = 160 * 3;
+
+bool is_visiting(const StageContext& ctx, const OrgMention& m) {
+  const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(m.sentence)].normalized;
+  std::string_view after = ctx.sentence_text(m.sentence).substr(m.span.end - s.begin);
+  if (after.size() > kVisitWindowBytes) {
+    std::size_t cut = kVisitWindowBytes;
+    while (cut > 0 && (static_cast<unsigned char>(after[cut]) & 0xC0) == 0x80) --cut;
+    after = after.substr(0, cut);
+  }
+  const std::size_t verb = find_entry(ctx.lexicon("meeting_attend_verb"), after);
+  if (verb == std::string_view::npos) return false;
+  const std::string_view before_verb = after.substr(0, verb);
+  const std::size_t title = find_entry(ctx.lexicon("title"), before_verb);
+  // Nothing but the person's department and title between the body and the
+  // person: "…法院召开会议，院长某某出席" is the body acting, not visiting.
+  return title != std::string_view::npos && before_verb.substr(0, title).find("，") == std::string_view::npos &&
+         before_verb.substr(0, title).find(",") == std::string_view::npos;
+}
+
 }  // namespace
 
 std::span<const OrgMention> org_mentions_near(const StageContext& ctx, std::size_t begin, std::size_t end) {
@@ -300,8 +342,17 @@ void resolve_organizations(StageContext& ctx) {
   for (std::size_t i = 0; i < ctx.org_mentions.size(); ++i) {
     OrgMention& m = ctx.org_mentions[i];
     if (m.kind == "reference" || readings[i].candidate.empty()) continue;
-    std::string longer = readings[i].stem.empty() ? longer_full_form(full_forms, readings[i].candidate, m.span.begin)
-                                                  : stem_full_form(full_forms, readings[i].stem, m.span.begin);
+    std::string longer;
+    if (!readings[i].stem.empty()) {
+      longer = stem_full_form(full_forms, readings[i].stem, m.span.begin);
+    } else if (readings[i].level == "市") {
+      // "市检察院" on a page that names a county-level city's too (宣威市) is the prefecture's.
+      longer = nearest_full_form(full_forms, m.span.begin, [&](const std::string& name) {
+        return name.size() > readings[i].candidate.size() && ends_with(name, readings[i].candidate) &&
+               is_prefecture(ctx, std::string_view(name).substr(0, name.size() - readings[i].body.size()));
+      });
+    }
+    if (longer.empty() && readings[i].stem.empty()) longer = longer_full_form(full_forms, readings[i].candidate, m.span.begin);
     if (!longer.empty()) {
       ctx.note("organizations: '{}' is '{}' (full form in the document)", m.surface, longer);
       m.canonical = std::move(longer);
@@ -312,7 +363,7 @@ void resolve_organizations(StageContext& ctx) {
 
   // A district's court named without its city ("金州区人民检察院") on the
   // page of one city's bodies takes that city: the text lets it be known.
-  if (const std::string city = single_city(ctx.org_mentions); !city.empty())
+  if (const std::string city = single_city(ctx); !city.empty())
     for (auto& m : ctx.org_mentions)
       if (is_bare_district_body(m.canonical)) {
         ctx.note("organizations: '{}' is of the page's city, {}", m.canonical, city);
@@ -348,6 +399,16 @@ void resolve_organizations(StageContext& ctx) {
     m.guest = is_court_or_procuratorate(m.kind);
     ctx.note("organizations: '{}' is of the article's place: '{}'", m.surface, m.canonical);
   }
+
+  // A court that only sends a person to a meeting ("…中级人民法院副庭长某某到会")
+  // is a guest in another court's article.
+  for (auto& m : ctx.org_mentions)
+    if (!m.guest && is_court_or_procuratorate(m.kind) && !m.canonical.empty() && m.article >= 0 &&
+        static_cast<std::size_t>(m.article) < ctx.article_org.size() &&
+        m.canonical != ctx.article_org[static_cast<std::size_t>(m.article)] && is_visiting(ctx, m)) {
+      m.guest = true;
+      ctx.note("organizations: '{}' at {} only sends a person: a guest", m.canonical, m.span.begin);
+    }
 
   // "该院", "本院", "院党组": the last court named before it in the article,
   // else the article's court. One pass in text order, which also records for
