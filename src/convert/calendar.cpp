@@ -448,7 +448,7 @@ std::optional<CalendarExpr> Parser::body() {
     }
     pos_ = start;
   }
-  // 前三季度: the first N quarters of a year
+  // 前三季度, 前11个月: the first N quarters or months of a year
   {
     CalendarPoint year;
     year_part(year);
@@ -459,6 +459,13 @@ std::optional<CalendarExpr> Parser::body() {
         e.kind = CalendarKind::range;
         e.start = year, e.start.quarter = 1;
         e.end = year, e.end->quarter = n->value;
+        return e;
+      }
+      if (n && n->value >= 2 && n->value <= 12 && eat(U"个月") && at_end()) {
+        CalendarExpr e;
+        e.kind = CalendarKind::range;
+        e.start = year, e.start.month = 1;
+        e.end = year, e.end->month = n->value;
         return e;
       }
     }
