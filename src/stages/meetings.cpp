@@ -372,14 +372,25 @@ Named name_in_item(const StageContext& ctx, const PersonIndex& people, const Mee
   return {{}, title_only};
 }
 
-// The item that closes a list of units opened at item `i` as one group
-// ("…立案庭等部门负责人"): no item names a person, only the last ends in a
-// group word and holds 等. `i` itself when there is none.
-std::size_t group_closing(const MeetingWords& words, const std::vector<Piece>& items, const std::vector<Named>& named,
-                          std::size_t i) {
+// True when `text` is the name of a body: it ends in one of the pack's org suffixes ("区林业局").
+bool names_a_body(const StageContext& ctx, std::string_view text) {
+  const std::string_view suffix = longest_tail(ctx.lexicon("org_suffix"), text);
+  return !suffix.empty() && suffix.size() < text.size();
+}
+
+// The item that closes a list of units opened at item `i` as one group: no
+// item names a person, only the last ends in a group word, and it holds 等
+// ("…立案庭等部门负责人") or the items before it are bodies ("区林业局、区水利局
+// 有关负责同志"). `i` itself when there is none.
+std::size_t group_closing(const StageContext& ctx, const MeetingWords& words, const std::vector<Piece>& items,
+                          const std::vector<Named>& named, std::size_t i) {
   for (std::size_t j = i; j < items.size() && named[j].name.empty(); ++j) {
-    const bool group = is_group_word_end(words, items[j].text);
-    if (group) return j > i && items[j].text.find("等") != std::string_view::npos ? j : i;
+    if (!is_group_word_end(words, items[j].text)) continue;
+    if (j == i) return i;
+    if (items[j].text.find("等") != std::string_view::npos) return j;
+    for (std::size_t k = i; k < j; ++k)
+      if (!names_a_body(ctx, items[k].text)) return i;
+    return j;
   }
   return i;
 }
@@ -431,14 +442,23 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
       }
       return out;
     }
-    // Named members before 等 are people of their own: "董事长X、总经理Y等6名民营企业负责人".
-    static const RE2 members_then_count(R"((.+?)等([0-9一二三四五六七八九十两百]+(?:余|多)?(?:位|名|人).+))");
+    // Named members before 等 are people of their own: "董事长X、总经理Y等6名民营企业负责人";
+    // the members after the last of them stay with the count: "主席X、宣威市人民检察院等5个基层院负责人".
+    static const RE2 members_then_count(R"((.+?)等([0-9一二三四五六七八九十两百]+(?:余|多)?(?:位|名|人|个|家).+))");
     re2::StringPiece members, counted_group;
     if (RE2::FullMatch(re2::StringPiece(text.data(), text.size()), members_then_count, &members, &counted_group)) {
-      auto items = who_items(ctx, people, words, std::string_view(members.data(), members.size()), offset);
-      if (std::any_of(items.begin(), items.end(), [](const WhoItem& i) { return i.person; })) {
+      const std::string_view listed(members.data(), members.size());
+      const auto member_items = split_at(listed, offset, {"、"}, [&](std::size_t pos) { return people.covers(pos); });
+      std::size_t persons_end = 0;  // the end of the last member who is a person, in `listed`
+      for (const Piece& item : member_items)
+        if (!name_in_item(ctx, people, words, item).name.empty()) persons_end = item.end - offset;
+      if (persons_end > 0) {
+        auto items = who_items(ctx, people, words, listed.substr(0, persons_end), offset);
         std::move(items.begin(), items.end(), std::back_inserter(out));
-        out.push_back({std::string(counted_group), false, true});
+        std::string_view trailing = listed.substr(persons_end);
+        if (starts_with(trailing, "、")) trailing.remove_prefix(std::string_view("、").size());
+        std::string group = trailing.empty() ? std::string() : std::string(trailing) + "等";
+        out.push_back({group + std::string(counted_group), false, true});
         return out;
       }
     }
@@ -456,7 +476,7 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
   for (const auto& item : items) named.push_back(name_in_item(ctx, people, words, item));
   for (std::size_t i = 0; i < items.size(); ++i) {
     // Units listed before "等…负责人" are one group: "民二庭、执行局、立案庭等部门负责人".
-    if (std::size_t j = group_closing(words, items, named, i); j > i) {
+    if (std::size_t j = group_closing(ctx, words, items, named, i); j > i) {
       out.push_back({std::string(ctx.doc.text().substr(items[i].begin, items[j].end - items[i].begin)), false, true});
       i = j;
       continue;
@@ -490,15 +510,15 @@ std::optional<std::string_view> before_first(std::string_view text, std::span<co
 }
 
 
-// "主持" (or "主持召开") followed by what is presided over, or ending the clause:
-// "主持会议", "主持召开座谈会", "X主持". Not "主持人" or "主持审理".
+// "主持" followed by what is presided over, or ending the clause, or "主持召开":
+// "主持会议", "主持召开推进会", "X主持". Not "主持人" or "主持审理".
 bool says_presides(const MeetingWords& words, std::string_view text) {
   const std::span<const std::string_view> what = words.presided;
   constexpr std::string_view verb = "主持";
   for (auto at = text.find(verb); at != std::string_view::npos; at = text.find(verb, at + 1)) {
     std::string_view rest = text.substr(at + verb.size());
     if (rest.empty() || starts_with_any(rest, what)) return true;
-    if (starts_with(rest, "召开") && (rest.size() == 6 || starts_with_any(rest.substr(6), what))) return true;
+    if (starts_with(rest, "召开")) return true;  // "主持召开审判执行质效推进会": whatever it convenes
   }
   return false;
 }
@@ -573,6 +593,10 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
     if (auto subject = before_first(who, words.subject_ends))
       who = *subject;
     for (auto& n : people(who, false)) add_unique(frame.speakers, n);
+    // A group that speaks at the meeting attends it: "…等5个基层院负责人先后作交流发言".
+    if (!later)
+      for (auto& item : who_items(ctx, index, words, who, clause.begin))
+        if (item.group && is_group_word_end(words, item.text)) add_unique(frame.attendees, item.text);
   }
 }
 
