@@ -50,8 +50,13 @@ struct MeetingWords {
       who_trailing, name_followers, group_words;
   std::vector<std::string> verbs;  // attending and speaking, to tell in one scan whether a sentence has any
   text::LiteralSet verb_set;
+  std::vector<std::string> titles;  // titles before a name ("副检察长乔卫东"), found in one scan of an item
+  text::LiteralSet title_set;
   explicit MeetingWords(const StageContext& ctx)
-      : verbs(entries_of(ctx, {"meeting_attend_verb", "meeting_speech_verb"})), verb_set(verbs) {
+      : verbs(entries_of(ctx, {"meeting_attend_verb", "meeting_speech_verb"})),
+        verb_set(verbs),
+        titles(entries_of(ctx, {"meeting_title"})),
+        title_set(titles) {
     auto load = [&](std::string_view name, std::vector<std::string_view>& words) {
       if (const Lexicon* lexicon = ctx.lexicon(name))
         for (const auto& w : lexicon->entries) words.push_back(w);
@@ -355,19 +360,22 @@ Named name_in_item(const StageContext& ctx, const PersonIndex& people, const Mee
     return found.has_value();
   });
   if (found) return *found;
-  const Lexicon* titles = ctx.lexicon("meeting_title");
-  if (titles == nullptr) return {};
+  // The titles in the item, in the word list's order and then by position.
   std::string_view text = item.text;
+  std::vector<std::pair<std::size_t, std::size_t>> titles;  // (title index, position)
+  words.title_set.scan(text, [&](std::size_t i, std::size_t at) {
+    titles.emplace_back(i, at);
+    return true;
+  });
+  std::sort(titles.begin(), titles.end());
   bool title_only = false;
-  for (const auto& t : titles->entries) {
-    for (auto at = text.find(t); at != std::string_view::npos; at = text.find(t, at + 1)) {
-      std::string_view rest = text.substr(at + t.size());
-      if (rest.empty()) title_only = true;
-      std::size_t n = char_count(rest);
-      if (n >= 2 && n <= 6 && all_han(rest) && !is_group_word_end(words, rest) && kind_of(ctx, rest).empty())
-        return {repair_name(rest), false};
-      if (!rest.empty() && dotted_name_at_end(rest) == rest) return {std::string(rest), false};
-    }
+  for (auto [i, at] : titles) {
+    std::string_view rest = text.substr(at + words.titles[i].size());
+    if (rest.empty()) title_only = true;
+    std::size_t n = char_count(rest);
+    if (n >= 2 && n <= 6 && all_han(rest) && !is_group_word_end(words, rest) && kind_of(ctx, rest).empty())
+      return {repair_name(rest), false};
+    if (!rest.empty() && dotted_name_at_end(rest) == rest) return {std::string(rest), false};
   }
   return {{}, title_only};
 }
