@@ -335,6 +335,20 @@ void resolve_organizations(StageContext& ctx) {
     readings.push_back(std::move(reading));
   }
 
+  // "沾益区院": the body of that place of the same kind as the article's own
+  // (its first court or procuratorate), or nothing in an article without one.
+  std::map<int, std::string> home_kinds;
+  for (const auto& m : ctx.org_mentions)
+    if (is_court_or_procuratorate(m.kind) && !m.canonical.empty()) home_kinds.try_emplace(m.article, m.kind);
+  for (auto& m : ctx.org_mentions) {
+    if (m.kind != "branch") continue;
+    const auto home = home_kinds.find(m.article);
+    const std::string place = m.canonical.substr(0, m.canonical.size() - std::string_view("院").size());
+    m.kind = home == home_kinds.end() ? std::string("other") : home->second;
+    m.canonical = home == home_kinds.end() ? std::string() : place + (m.kind == "court" ? "人民法院" : "人民检察院");
+    ctx.note("organizations: '{}' is '{}'", m.surface, m.canonical);
+  }
+
   // Short forms take the longer full form the document gives.
   FullForms full_forms;
   for (const auto& m : ctx.org_mentions)
