@@ -501,6 +501,20 @@ void attribute_counts(StageContext& ctx) {
         ctx.note("{} {}: subject trimmed to '{}'", r.type, ctx.text(r), s->text);
         r.fields.set("subject", s->text);
       }
+      // "…审结涉养老诈骗刑事案件47件。今年，该院审结此类案件19件": the kind of
+      // case is the one the case count just before (this sentence or the last) names.
+      const Lexicon* anaphors = ctx.lexicon("count_anaphor");
+      if (r.type == "case_count" && anaphors != nullptr &&
+          std::any_of(anaphors->entries.begin(), anaphors->entries.end(),
+                      [&](const std::string& w) { return s->text.find(w) != std::string::npos; }))
+        for (auto it = counts.rbegin(); it != counts.rend() && (*it)->sentence + 1 >= r.sentence; ++it)
+          if ((*it)->type == "case_count" && (*it)->article == r.article) {
+            if (auto antecedent = (*it)->fields.text("subject"); antecedent && !antecedent->empty()) {
+              ctx.note("case_count {}: '{}' is the kind counted before, '{}'", ctx.text(r), s->text, *antecedent);
+              r.fields.set("subject", *antecedent);
+            }
+            break;
+          }
     }
     if (is_count(r)) counts.push_back(&r);
   }
