@@ -193,7 +193,7 @@ void split_leading_convener(StageContext& ctx, WorkRecord& m) {
   std::string name = text_field(m, "name");
   if (starts_with(name, "全")) return;
   // "由万州区人民法院主办的X": the host named with 由 is the convener too.
-  static const RE2 lead(R"(^由?(\p{Han}{2,24}?(?:人民法院|人民检察院|中级法院|检察分院))(.+)$)");
+  static const RE2 lead(R"(^由?(\p{Han}{2,24}?(?:人民法院|人民检察院|中级法院|检察分院|高院|中院))(.+)$)");
   // The bodies it held the meeting with are no part of the name: "…检察院与区司法局联合举办的X培训班".
   static const RE2 partners(R"(^(?:与|联合|会同)[^的，,]{1,30}?(?:联合|共同)?(?:举办|主办|召开|组织)的(.+)$)");
   static const RE2 hosted(R"(^(?:主办|承办|举办|组织)的(.+)$)");
@@ -833,16 +833,20 @@ void link_meetings(StageContext& ctx) {
     // Records are in text order: start at the meeting's span, stop past its name.
     auto first = std::lower_bound(ctx.records.begin(), ctx.records.end(), m.span.begin,
                                   [](const WorkRecord& r, std::size_t pos) { return r.span.begin < pos; });
-    for (auto it = first; it != ctx.records.end() && it->span.begin < name_begin; ++it) {
-      const WorkRecord& d = *it;
-      if (d.type != "date" || d.dropped || d.span.end > name_begin) continue;
-      auto kind = d.fields.text("kind");
-      if (kind && !kind->empty() && *kind != "point") continue;
-      if (auto value = resolved_date(d)) {
-        m.fields.set("date", *value);
-        break;
+    // Else a date between the name and the verb: "…现场会6月在我市召开".
+    const std::size_t name_end = name_begin + text_field(m, "name").size();
+    for (int pass = 0; pass < 2 && text_field(m, "date").empty(); ++pass)
+      for (auto it = first; it != ctx.records.end() && it->span.begin < (pass == 0 ? name_begin : m.span.end); ++it) {
+        const WorkRecord& d = *it;
+        if (d.type != "date" || d.dropped) continue;
+        if (pass == 0 ? d.span.end > name_begin : d.span.begin < name_end || d.span.end > m.span.end) continue;
+        auto kind = d.fields.text("kind");
+        if (kind && !kind->empty() && *kind != "point") continue;
+        if (auto value = resolved_date(d)) {
+          m.fields.set("date", *value);
+          break;
+        }
       }
-    }
 
     Frame frame;
     if (opens_frame(m)) frame = read_frame(ctx, people, words, m, frame_starts);
