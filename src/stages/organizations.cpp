@@ -384,13 +384,20 @@ void resolve_organizations(StageContext& ctx) {
         m.canonical = city + m.canonical;
       }
 
-  // The article's court: its first court or procuratorate mention.
+  // The article's court: its first court or procuratorate mention, not
+  // counting the signature of a quote at the head of the page ("——…检察长某某").
   ctx.article_org.assign(ctx.articles.size(), std::string());
   std::vector<char> article_seen(ctx.articles.size(), 0);
   std::vector<std::string> home_kind(ctx.articles.size());  // article index -> its court's kind
+  auto in_signature = [&](const OrgMention& m) {
+    const auto& sentence = ctx.doc.sentences()[static_cast<std::size_t>(m.sentence)];
+    const Span& p = ctx.doc.paragraphs()[static_cast<std::size_t>(sentence.paragraph)].normalized;
+    return std::string_view(ctx.doc.text()).substr(p.begin, p.size()).starts_with("——");
+  };
   for (const auto& m : ctx.org_mentions) {
     if (m.article < 0 || static_cast<std::size_t>(m.article) >= ctx.articles.size()) continue;
-    if (!is_court_or_procuratorate(m.kind) || m.cited || article_seen[static_cast<std::size_t>(m.article)] != 0)
+    if (!is_court_or_procuratorate(m.kind) || m.cited || article_seen[static_cast<std::size_t>(m.article)] != 0 ||
+        in_signature(m))
       continue;
     article_seen[static_cast<std::size_t>(m.article)] = 1;
     ctx.article_org[static_cast<std::size_t>(m.article)] = m.canonical;
