@@ -209,8 +209,8 @@ void resolve_dates(StageContext& ctx) {
   // the reference year ("自去年一季度起…，上半年即…" is last year's first half).
   // A quarter, half year or month goes further: it takes the year last written
   // out in its article ("一、2024年主要工作 … 第一季度，…" in a report of 2025),
-  // as statistics run on in the year they started with; an event's day does
-  // not, news being about days of its own year.
+  // as statistics run on in the year they started with (so does a part of a
+  // month, "3月中旬"); an event's day does not, news being about days of its own year.
   // Reports on a past year come out in the first months of the next; later in
   // the year a yearless quarter is of the page's own year ("要在第三季度完成").
   const bool in_report_season = !found.ref.date || found.ref.date->month <= 3;
@@ -229,7 +229,7 @@ void resolve_dates(StageContext& ctx) {
     const bool in_written_year = !in_stated_year && !states_year && !point.month_offset && years_after < 0 &&
                                  (point.quarter != 0 || point.half != 0 ||
                                   (point.month != 0 && point.day == 0 && d.expr.kind == CalendarKind::point &&
-                                   point.edge == PeriodEdge::none)) &&
+                                   (point.edge == PeriodEdge::none || written.find("旬") != std::string_view::npos))) &&
                                  written_article == d.record->article &&
                                  written_year != 0 && written_year != found.ref.year && in_report_season;
     DateReference sentence_year{std::nullopt, in_stated_year ? stated_year : written_year, true};

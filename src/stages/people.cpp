@@ -249,7 +249,10 @@ void link_people(StageContext& ctx) {
     bool court_office = false, office = false;  // a member (人大代表, 董事长) holds no public office
     for (const auto& t : p.titles) {
       if (std::string role = lookup(press_role, t); !role.empty() && press.empty()) press = role;
-      const std::string scope = lookup(title_scope, t);
+      // A department's title is an office of the body it belongs to, unless it
+      // ends with a post that is none ("法学院副教授").
+      std::string scope = lookup(title_scope, t);
+      if (scope.empty() && lookup(title_scope, longest_tail(title_scope, t)) == "member") scope = "member";
       if (scope == "court" || scope.empty()) court_office = true;
       if (scope != "member") office = true;
     }
