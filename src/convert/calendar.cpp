@@ -435,19 +435,6 @@ std::optional<CalendarExpr> Parser::range_from_bare_number() {
 
 std::optional<CalendarExpr> Parser::body() {
   std::size_t start = pos_;
-  // 近三年: the last N years, this one included
-  if (eat(U"近")) {
-    auto n = number();
-    if (n && n->chars == 1 && n->value >= 2 && n->value <= 10 && eat(U"年") && at_end()) {
-      CalendarExpr e;
-      e.kind = CalendarKind::range;
-      e.start.year_offset = 1 - n->value;
-      e.end = CalendarPoint{};
-      e.end->year_offset = 0;
-      return e;
-    }
-    pos_ = start;
-  }
   // 前三季度, 前11个月: the first N quarters or months of a year
   {
     CalendarPoint year;

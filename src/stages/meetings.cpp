@@ -157,7 +157,7 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
   static const RE2 group(R"(^(.+?)(?:党组理论学习中心组|理论学习中心组|党组中心组|党组|党委|党总支|党支部|审判委员会|检察委员会)$)");
   std::string body;
   if (RE2::FullMatch(org, group, &body)) org = body;
-  if (org == "该院" || org == "我院" || org == "本院") {
+  if (org == "该院" || org == "我院" || org == "本院" || org == "我们") {
     auto a = static_cast<std::size_t>(m.article);
     return a < ctx.article_org.size() ? ctx.article_org[a] : std::string();
   }
@@ -380,10 +380,11 @@ Named name_in_item(const StageContext& ctx, const PersonIndex& people, const Mee
   return {{}, title_only};
 }
 
-// True when `text` is the name of a body: it ends in one of the pack's org suffixes ("区林业局").
+// True when `text` names a body: it ends in one of the pack's org suffixes
+// ("区林业局"), or in 部门 or 单位 ("各审判执行部门").
 bool names_a_body(const StageContext& ctx, std::string_view text) {
   const std::string_view suffix = longest_tail(ctx.lexicon("org_suffix"), text);
-  return !suffix.empty() && suffix.size() < text.size();
+  return (!suffix.empty() && suffix.size() < text.size()) || ends_with(text, "部门") || ends_with(text, "单位");
 }
 
 // The item that closes a list of units opened at item `i` as one group: no
@@ -436,10 +437,17 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
     // "以及" joins whole items: "21个镇街政法委员以及“共享法庭”庭务主任代表" is two groups;
     // so does "及" before a counted item ("…等8家单位负责同志及12名企业代表"), but
     // not before the last item of a list a closing count covers ("各部门负责人及业务骨干40余人").
+    // So does "和" before bodies with their people: "3名听证员和县水利局、县自然资源局工作人员".
     static const RE2 count_first(R"(^[0-9一二三四五六七八九十两百]+(?:余|多)?(?:位|名|家|个|人))");
-    const auto parts = split_at(text, offset, {"以及", "及"}, [&](std::size_t pos) {
-      const std::string_view rest = std::string_view(ctx.doc.text()).substr(pos);
+    const std::size_t text_end = offset + text.size();
+    const auto parts = split_at(text, offset, {"以及", "及", "和"}, [&](std::size_t pos) {
+      const std::string_view rest = std::string_view(ctx.doc.text()).substr(pos, text_end - pos);
       if (people.covers(pos)) return true;
+      if (starts_with(rest, "和")) {
+        const std::string_view after = rest.substr(std::string_view("和").size());
+        const std::string_view first_item = after.substr(0, after.find("、"));
+        return !(first_item.size() < after.size() && names_a_body(ctx, first_item) && is_group_word_end(words, after));
+      }
       return starts_with(rest, "及") &&
              !RE2::PartialMatch(re2::StringPiece(rest.data() + 3, std::min<std::size_t>(rest.size() - 3, 24)), count_first);
     });
@@ -575,6 +583,14 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
     return names;
   };
   const bool presides = !later && says_presides(words, text);
+  // "该院邀请区司法局、区工商联相关负责同志和…成员，召开…": who is invited attends.
+  if (!later)
+    if (const std::size_t at = text.find("邀请"); at != std::string_view::npos && !before_first(text, words.attend_verbs) &&
+                                                 !before_first(text, words.speech_verbs)) {
+      const std::string_view invited = text.substr(at + std::string_view("邀请").size());
+      for (auto& item : who_items(ctx, index, words, invited, clause.begin + (invited.data() - text.data())))
+        if (item.person || item.group) add_unique(frame.attendees, item.text);
+    }
   auto attends = before_first(text, words.attend_verbs);
   if (later && attends && !attends_this_meeting(words, text.substr(attends->size()))) attends.reset();
   auto said = before_first(text, words.speech_verbs);
@@ -833,13 +849,21 @@ void link_meetings(StageContext& ctx) {
     // Records are in text order: start at the meeting's span, stop past its name.
     auto first = std::lower_bound(ctx.records.begin(), ctx.records.end(), m.span.begin,
                                   [](const WorkRecord& r, std::size_t pos) { return r.span.begin < pos; });
-    // Else a date between the name and the verb: "…现场会6月在我市召开".
+    // Else a date between the name and the verb ("…现场会6月在我市召开"), else
+    // the day that opens the sentence ("12月4日，该院邀请…，召开…座谈会").
     const std::size_t name_end = name_begin + text_field(m, "name").size();
-    for (int pass = 0; pass < 2 && text_field(m, "date").empty(); ++pass)
-      for (auto it = first; it != ctx.records.end() && it->span.begin < (pass == 0 ? name_begin : m.span.end); ++it) {
+    const std::size_t sentence_begin = ctx.doc.sentences()[static_cast<std::size_t>(m.sentence)].normalized.begin;
+    for (int pass = 0; pass < 3 && text_field(m, "date").empty(); ++pass)
+      for (auto it = pass == 2 ? std::lower_bound(ctx.records.begin(), ctx.records.end(), sentence_begin,
+                                                  [](const WorkRecord& r, std::size_t pos) { return r.span.begin < pos; })
+                               : first;
+           it != ctx.records.end() && it->span.begin < (pass == 0 ? name_begin : pass == 1 ? m.span.end : m.span.begin);
+           ++it) {
         const WorkRecord& d = *it;
         if (d.type != "date" || d.dropped) continue;
-        if (pass == 0 ? d.span.end > name_begin : d.span.begin < name_end || d.span.end > m.span.end) continue;
+        if (pass == 0 && d.span.end > name_begin) continue;
+        if (pass == 1 && (d.span.begin < name_end || d.span.end > m.span.end)) continue;
+        if (pass == 2 && (d.span.begin != sentence_begin || d.sentence != m.sentence)) continue;
         auto kind = d.fields.text("kind");
         if (kind && !kind->empty() && *kind != "point") continue;
         if (auto value = resolved_date(d)) {

@@ -58,6 +58,9 @@ Reading read_mention(const StageContext& ctx, std::string_view surface) {
 
   const std::string_view suffix = longest_tail(ctx.lexicon("org_suffix"), surface);
   if (suffix.empty() || suffix.size() == surface.size()) return {};
+  // A company's or a school's name is its own: "云南大学" is no body of a place.
+  if (const std::string kind = lookup(ctx.lexicon("org_suffix"), suffix); kind == "company" || kind == "school")
+    return {std::string(surface), false};
   const std::string_view place = surface.substr(0, surface.size() - suffix.size());
   std::string full_suffix = lookup(aliases, suffix);
   if (full_suffix.empty()) full_suffix = std::string(suffix);
@@ -187,7 +190,7 @@ bool is_bare_district_body(std::string_view name) {
     if (ends_with(name, body)) {
       const std::string_view place = name.substr(0, name.size() - body.size());
       if (!ends_with(place, "区") || place.size() < 9) return false;
-      for (std::string_view level : {"市", "省", "自治州", "盟", "县"})  // 州 alone is in names: 金州区
+      for (std::string_view level : {"市", "省", "自治", "盟", "县"})  // 州 alone is in names: 金州区; 自治区 is a region
         if (place.find(level) != std::string_view::npos) return false;
       return true;
     }
