@@ -476,6 +476,20 @@ std::optional<std::string> period_of(const StageContext& ctx, const SentenceInde
   return pc.section_period[static_cast<std::size_t>(r.paragraph)];
 }
 
+// "受理涉企案件126件，其中适用第三方监督评估机制7件": 件 after 其中 counts part
+// of the cases the case count just before it in the sentence counts.
+bool is_part_of_case_count(const StageContext& ctx, const WorkRecord& r, const std::vector<WorkRecord*>& counts) {
+  if (r.fields.text("unit") != "件" || counts.empty() || counts.back()->type != "case_count" ||
+      counts.back()->sentence != r.sentence)
+    return false;
+  const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
+  const std::string_view before = ctx.sentence_text(r.sentence).substr(0, r.span.begin - s.begin);
+  std::size_t clause = 0;
+  for (std::string_view mark : {"，", "；", ",", ";"})
+    if (auto at = before.rfind(mark); at != std::string_view::npos) clause = std::max(clause, at + mark.size());
+  return starts_with(ctx.sentence_text(r.sentence).substr(clause), "其中");
+}
+
 }  // namespace
 
 void attribute_counts(StageContext& ctx) {
@@ -515,6 +529,12 @@ void attribute_counts(StageContext& ctx) {
             }
             break;
           }
+    }
+    if (r.type == "quantity" && is_part_of_case_count(ctx, r, counts)) {
+      ctx.note("quantity {}: a part of the case count before it, so a case count", ctx.text(r));
+      r.type = "case_count";
+      if (const Value* value = r.fields.find("value")) r.fields.set("count", Value(*value));
+      r.fields.erase("value");
     }
     if (is_count(r)) counts.push_back(&r);
   }
