@@ -46,8 +46,8 @@ bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(
 // closes a "who" phrase without naming anyone. A pack without a list reads
 // none of its words.
 struct MeetingWords {
-  std::vector<std::string_view> presided, attend_verbs, speech_verbs, subject_ends, content_starts, who_openers,
-      who_trailing, name_followers, group_words;
+  std::vector<std::string_view> presided, attend_verbs, attend_ends, speech_verbs, subject_ends, content_starts,
+      who_openers, who_trailing, name_followers, group_words;
   std::vector<std::string> verbs;  // attending and speaking, to tell in one scan whether a sentence has any
   text::LiteralSet verb_set;
   std::vector<std::string> titles;  // titles before a name ("副检察长乔卫东"), found in one scan of an item
@@ -63,6 +63,7 @@ struct MeetingWords {
     };
     load("meeting_presided", presided);
     load("meeting_attend_verb", attend_verbs);
+    load("meeting_attend_end", attend_ends);
     load("meeting_speech_verb", speech_verbs);
     load("meeting_subject_end", subject_ends);
     subject_ends.insert(subject_ends.end(), attend_verbs.begin(), attend_verbs.end());
@@ -381,10 +382,11 @@ Named name_in_item(const StageContext& ctx, const PersonIndex& people, const Mee
 }
 
 // True when `text` names a body: it ends in one of the pack's org suffixes
-// ("区林业局"), or in 部门 or 单位 ("各审判执行部门").
+// ("区林业局"), in a department ("市中院立案庭"), or in 部门 or 单位 ("各审判执行部门").
 bool names_a_body(const StageContext& ctx, std::string_view text) {
   const std::string_view suffix = longest_tail(ctx.lexicon("org_suffix"), text);
-  return (!suffix.empty() && suffix.size() < text.size()) || ends_with(text, "部门") || ends_with(text, "单位");
+  return (!suffix.empty() && suffix.size() < text.size()) || !longest_tail(ctx.lexicon("department"), text).empty() ||
+         ends_with(text, "部门") || ends_with(text, "单位");
 }
 
 // The item that closes a list of units opened at item `i` as one group: no
@@ -546,18 +548,20 @@ bool says_presides(const MeetingWords& words, std::string_view text) {
 // attendees across a comma. The next clause's attending verb takes them; any
 // other clause of the sentence lets them go.
 // Whether an attending verb at the start of `rest` is said of the meeting
-// itself: it closes the clause or names the meeting ("列席", "参加座谈",
-// "到场参加听证"), unlike "列席同级法院审判委员会会议23次" in a later summary.
+// itself: it closes the clause, names the meeting or says why ("列席",
+// "参加座谈", "到场参加听证", "到会指导"), unlike "列席同级法院审判委员会会议23次"
+// in a later summary.
 bool attends_this_meeting(const MeetingWords& words, std::string_view rest) {
   for (bool stripped = true; stripped;) {
     stripped = false;
     for (std::string_view verb : words.attend_verbs)
       if (starts_with(rest, verb)) {
         rest.remove_prefix(verb.size());
+        if (starts_with(rest, "了")) rest.remove_prefix(std::string_view("了").size());  // "旁听了听证会"
         stripped = true;
       }
   }
-  return rest.empty() || starts_with_any(rest, words.presided);
+  return rest.empty() || starts_with_any(rest, words.presided) || starts_with_any(rest, words.attend_ends);
 }
 
 // Whether a speaking verb at the start of `rest` names what a clause quotes
@@ -572,9 +576,10 @@ bool quotes_a_speech(const StageContext& ctx, const MeetingWords& words, std::st
 // `later`: a clause after the meeting's own sentences, where the report may
 // have moved on. It names no presider, its attendees must attend this meeting
 // (attends_this_meeting), and its people must be the people stage's (a title
-// before two characters is not enough there).
+// before two characters is not enough there). `own_sentence`: the meeting's own
+// sentence, where who is invited (邀请…) attends.
 void read_clause(const StageContext& ctx, const PersonIndex& index, const MeetingWords& words, const Piece& clause,
-                 Frame& frame, std::vector<std::string>& waiting, bool later) {
+                 Frame& frame, std::vector<std::string>& waiting, bool later, bool own_sentence) {
   const std::string_view text = clause.text;
   auto people = [&](std::string_view who_text, bool groups_too) {
     std::vector<std::string> names;
@@ -584,7 +589,7 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
   };
   const bool presides = !later && says_presides(words, text);
   // "该院邀请区司法局、区工商联相关负责同志和…成员，召开…": who is invited attends.
-  if (!later)
+  if (own_sentence)
     if (const std::size_t at = text.find("邀请"); at != std::string_view::npos && !before_first(text, words.attend_verbs) &&
                                                  !before_first(text, words.speech_verbs)) {
       const std::string_view invited = text.substr(at + std::string_view("邀请").size());
@@ -592,7 +597,7 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
         if (item.person || item.group) add_unique(frame.attendees, item.text);
     }
   auto attends = before_first(text, words.attend_verbs);
-  if (later && attends && !attends_this_meeting(words, text.substr(attends->size()))) attends.reset();
+  if (!own_sentence && attends && !attends_this_meeting(words, text.substr(attends->size()))) attends.reset();
   auto said = before_first(text, words.speech_verbs);
   if (later && said && quotes_a_speech(ctx, words, text.substr(said->size()))) said.reset();
   if (!presides && !attends && !said) {
@@ -658,7 +663,7 @@ Frame read_frame(StageContext& ctx, const PersonIndex& people, const MeetingWord
     paragraph = seg.paragraph;
     if (s > m.sentence && starts_content(words, ctx.sentence_text(s))) break;
     std::vector<std::string> waiting;  // people named in clauses before their verb
-    for (const auto& clause : clauses(s)) read_clause(ctx, people, words, clause, frame, waiting, false);
+    for (const auto& clause : clauses(s)) read_clause(ctx, people, words, clause, frame, waiting, false, s == m.sentence);
   }
   const auto article_of = [&](int p) {
     return static_cast<std::size_t>(p) < ctx.paragraph_article.size() ? ctx.paragraph_article[static_cast<std::size_t>(p)] : -1;
@@ -675,7 +680,7 @@ Frame read_frame(StageContext& ctx, const PersonIndex& people, const MeetingWord
     // spares reading their clauses.
     if (!words.verb_set.any_in(ctx.sentence_text(s))) continue;
     std::vector<std::string> waiting;
-    for (const auto& clause : clauses(s)) read_clause(ctx, people, words, clause, frame, waiting, true);
+    for (const auto& clause : clauses(s)) read_clause(ctx, people, words, clause, frame, waiting, true, false);
   }
   return frame;
 }
