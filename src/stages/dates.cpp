@@ -4,7 +4,8 @@
 // The reference comes from the caller when given (DocumentOptions), else from
 // the document, in this order:
 //   1. a page date: a full date printed with the page ("2025年06月27日 05版",
-//      "发布时间：2025-06-16", or a line holding only the date);
+//      "发布时间：2025-06-16", a line holding only the date, or a date with its
+//      clock time, as a WeChat article's stamp "2025年12月12日 18:06");
 //   2. a dateline date ("**兴安讯** 7月3日，", "本报北京3月5日电"); a yearless
 //      one takes its year from 3.-4.;
 //   3. the explicit full dates of the text (the latest one in the text's year);
@@ -59,8 +60,10 @@ bool is_page_date(const StageContext& ctx, const WorkRecord& r) {
   // The date alone on its line, maybe with the weekday or brackets around it.
   static const RE2 alone_before(R"(^[\s(]*$)");
   static const RE2 alone_after(R"(^[\s)]*(?:星期[一二三四五六日天])?[\s)]*$)");
+  // A publication stamp: the date with its clock time ("原创 织金法院 2025年12月12日 18:06 贵州").
+  static const RE2 clock_after(R"(^\s*[0-2]?[0-9]:[0-5][0-9])");
   std::string_view before = sentence_before(ctx, r), after = sentence_after(ctx, r);
-  return partial_match(after, page_number) || partial_match(before, label) ||
+  return partial_match(after, page_number) || partial_match(before, label) || partial_match(after, clock_after) ||
          (partial_match(before, alone_before) && partial_match(after, alone_after));
 }
 

@@ -285,6 +285,18 @@ TEST_SUITE("dates") {
     CHECK(field(paper[1], "year_source") == "reference");
   }
 
+  TEST_CASE("a WeChat article's stamp, a date with its clock time, is the page date") {
+    // Without it the plan year the text names (2026) would be taken for the text's year.
+    auto dates = dates_in(
+        "江北县人民法院\n点击蓝字　关注我们\n\n原创 江北法院 江北县人民法院 2025年12月12日 18:06 湖南\n\n"
+        "12月10日，该院召开推进会，部署2026年工作。今年以来，该院受理案件3200件。");
+    REQUIRE(dates.size() == 4);
+    CHECK(field(dates[0], "value") == "2025-12-12");
+    CHECK(field(dates[1], "value") == "2025-12-10");
+    CHECK(field(dates[1], "year_source") == "reference");
+    CHECK(field(dates[3], "value") == "2025");
+  }
+
   TEST_CASE("a yearless day far after the page date belongs to the year before") {
     auto dates = dates_in("2025年01月06日 03版\n\n12月30日，该院召开年终总结会议。1月3日，该院召开党组会议。");
     REQUIRE(dates.size() == 3);
