@@ -169,6 +169,14 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
   return org;
 }
 
+// True when the meeting's record opens with its verb, after at most a time
+// ("6月，召开…"): no convener is written at all.
+bool opens_its_clause(const StageContext& ctx, const WorkRecord& m) {
+  static const RE2 bare(R"(^(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:上午|下午)?[，,])?(?:组织召开|召开|举办|举行))");
+  const std::string_view text = ctx.text(m);
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), bare);
+}
+
 // A court or procuratorate named earlier in the sentence convenes a meeting
 // whose own clause has no subject ("…检察院第一时间组织学习，及时召开全市检察长会").
 std::string earlier_convener(const StageContext& ctx, const WorkRecord& m) {
@@ -839,6 +847,11 @@ void link_meetings(StageContext& ctx) {
     std::string written = text_field(m, "organizer");
     std::string organizer = organizer_of(ctx, m, written);
     if (organizer.empty() && rule == "convened") organizer = earlier_convener(ctx, m);
+    // "6月，召开全省法院…座谈会": a clause that convenes with no subject at all
+    // is the article's own court speaking.
+    if (organizer.empty() && rule == "convened" && m.article >= 0 &&
+        static_cast<std::size_t>(m.article) < ctx.article_org.size() && opens_its_clause(ctx, m))
+      organizer = ctx.article_org[static_cast<std::size_t>(m.article)];
     if (organizer.empty()) m.fields.erase("organizer");
     else m.fields.set("organizer", organizer);
 
