@@ -279,12 +279,13 @@ bool is_group_word_end(const MeetingWords& words, std::string_view s) {
 }
 
 // A counted group is one item, count and all: a count opening it ("10位人大代表、政协委员"),
-// after a short list of levels ("省、市9家媒体的记者"), after 等 ("…等12家单位") or
-// closing it ("…人民法庭庭长共40余人").
+// after a short list of levels ("省、市9家媒体的记者"), after 等 ("…等12家单位"), a list of
+// places counted ("锦屏、天柱、黎平三县法院院长") or a count closing it ("…人民法庭庭长共40余人").
 bool is_counted(std::string_view text) {
   static const RE2 counted(
       R"(^(?:\p{Han}{1,2}、)*\p{Han}{0,4}[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|)"
       R"(等[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|)"
+      R"(^(?:\p{Han}{1,3}、)+\p{Han}{1,3}[两三四五六七八九十]+(?:地|县|区|市)|)"
       R"(.[0-9一二三四五六七八九十两百]+(?:余|多)?(?:名|人|位)$)");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), counted);
 }
@@ -454,8 +455,11 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
       const std::string_view rest = std::string_view(ctx.doc.text()).substr(pos, text_end - pos);
       if (people.covers(pos)) return true;
       if (starts_with(rest, "和")) {
+        // What follows names bodies and then their people: "县水利局、县自然资源局工作人员",
+        // "州林业局有关负责同志".
         const std::string_view after = rest.substr(std::string_view("和").size());
-        const std::string_view first_item = after.substr(0, after.find("、"));
+        std::string_view first_item = after.substr(0, after.find("、"));
+        if (first_item.size() == after.size()) first_item = after.substr(0, std::min(after.find("有关"), after.find("相关")));
         return !(first_item.size() < after.size() && names_a_body(ctx, first_item) && is_group_word_end(words, after));
       }
       return starts_with(rest, "及") &&

@@ -114,11 +114,19 @@ std::string nearest_full_form(const FullForms& full_forms, std::size_t pos, Fits
 }
 
 // A full form that ends with `candidate` and is longer ("包头市九原区人民法院"
-// for "九原区人民法院").
-std::string longer_full_form(const FullForms& full_forms, const std::string& candidate, std::size_t pos) {
-  return nearest_full_form(full_forms, pos, [&](const std::string& name) {
-    return name.size() > candidate.size() && ends_with(name, candidate);
-  });
+// for "九原区人民法院"): one its article names [from, to) if any, else the nearest.
+std::string longer_full_form(const FullForms& full_forms, const std::string& candidate, std::size_t pos,
+                             std::size_t from = 0, std::size_t to = 0) {
+  auto longer = [&](const std::string& name) { return name.size() > candidate.size() && ends_with(name, candidate); };
+  if (from < to) {
+    const std::string in_article = nearest_full_form(full_forms, pos, [&](const std::string& name) {
+      if (!longer(name)) return false;
+      const auto& at = full_forms.at(name);
+      return std::any_of(at.begin(), at.end(), [&](std::size_t p) { return p >= from && p < to; });
+    });
+    if (!in_article.empty()) return in_article;
+  }
+  return nearest_full_form(full_forms, pos, longer);
 }
 
 // The intermediate court named in full whose place starts with the end of
@@ -141,6 +149,28 @@ std::string stem_full_form(const FullForms& full_forms, std::string_view stem, s
     const std::string_view place = std::string_view(name).substr(0, name.size() - kIntermediate.size());
     return opens(place, stem) || opens(place, bare);
   });
+}
+
+// The bytes [from, to) of an article of the document, or [0, 0) for none.
+std::pair<std::size_t, std::size_t> article_bytes(const StageContext& ctx, int article) {
+  if (article < 0 || static_cast<std::size_t>(article) >= ctx.articles.size()) return {0, 0};
+  const auto& a = ctx.articles[static_cast<std::size_t>(article)];
+  const auto& paragraphs = ctx.doc.paragraphs();
+  return {paragraphs[static_cast<std::size_t>(a.first_paragraph)].normalized.begin,
+          paragraphs[static_cast<std::size_t>(a.last_paragraph)].normalized.end};
+}
+
+// A body named with its province before a place of its own ("江苏省苏州市吴江区人民检察院",
+// "湖北省来凤县人民检察院") is named without the province, as reports name it
+// elsewhere; a municipality (重庆市, a province-level city) stays.
+std::string without_province(const StageContext& ctx, const std::string& name) {
+  const Lexicon* places = ctx.lexicon("places");
+  const std::string_view province = longest_head(places, name);
+  if (province.empty() || lookup(places, province) != "province" || ends_with(province, "市")) return name;
+  const std::string_view rest = std::string_view(name).substr(province.size());
+  const std::string_view suffix = longest_tail(ctx.lexicon("org_suffix"), rest);
+  if (suffix.empty() || suffix.size() + 6 > rest.size()) return name;  // the province's own body, or a one-character place
+  return std::string(rest);
 }
 
 constexpr std::array<std::string_view, 3> kCityBodies = {"中级人民法院", "人民检察院", "人民法院"};
@@ -369,7 +399,10 @@ void resolve_organizations(StageContext& ctx) {
                is_prefecture(ctx, std::string_view(name).substr(0, name.size() - readings[i].body.size()));
       });
     }
-    if (longer.empty() && readings[i].stem.empty()) longer = longer_full_form(full_forms, readings[i].candidate, m.span.begin);
+    if (longer.empty() && readings[i].stem.empty()) {
+      const auto [from, to] = article_bytes(ctx, m.article);
+      longer = longer_full_form(full_forms, readings[i].candidate, m.span.begin, from, to);
+    }
     if (!longer.empty()) {
       ctx.note("organizations: '{}' is '{}' (full form in the document)", m.surface, longer);
       m.canonical = std::move(longer);
@@ -377,6 +410,9 @@ void resolve_organizations(StageContext& ctx) {
       ctx.note("organizations: '{}' names no single body the document identifies", m.surface);
     }
   }
+
+  for (auto& m : ctx.org_mentions)
+    if (is_court_or_procuratorate(m.kind) && !m.canonical.empty()) m.canonical = without_province(ctx, m.canonical);
 
   // A district's court named without its city ("金州区人民检察院") on the
   // page of one city's bodies takes that city: the text lets it be known.
