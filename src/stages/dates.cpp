@@ -213,10 +213,17 @@ void resolve_dates(StageContext& ctx) {
   // A quarter, half year or month goes further: it takes the year last written
   // out in its article ("一、2024年主要工作 … 第一季度，…" in a report of 2025),
   // as statistics run on in the year they started with (so does a part of a
-  // month, "3月中旬"); an event's day does not, news being about days of its own year.
+  // month, "3月中旬"); an event's day does not, news being about days of its own
+  // year, except in a work report, which tells the days of the year it reports on.
   // Reports on a past year come out in the first months of the next; later in
   // the year a yearless quarter is of the page's own year ("要在第三季度完成").
   const bool in_report_season = !found.ref.date || found.ref.date->month <= 3;
+  // A work report ("…法院工作报告") tells the days of the year it reports on, too.
+  bool work_report = false;
+  for (std::size_t p = 0; p < std::min<std::size_t>(ctx.doc.paragraphs().size(), 5) && !work_report; ++p) {
+    const Span& span = ctx.doc.paragraphs()[p].normalized;
+    work_report = std::string_view(ctx.doc.text()).substr(span.begin, span.size()).find("工作报告") != std::string_view::npos;
+  }
   int previous_year = 0, previous_article = -1;
   int stated_year = 0, stated_sentence = -1;
   int written_year = 0, written_article = -1;
@@ -231,7 +238,8 @@ void resolve_dates(StageContext& ctx) {
                                 stated_sentence == d.record->sentence && stated_year != 0 && stated_year != found.ref.year;
     const bool in_written_year = !in_stated_year && !states_year && !point.month_offset && years_after < 0 &&
                                  (point.quarter != 0 || point.half != 0 ||
-                                  (point.month != 0 && point.day == 0 && d.expr.kind == CalendarKind::point &&
+                                  (point.month != 0 && d.expr.kind == CalendarKind::point &&
+                                   (point.day == 0 || work_report) &&
                                    (point.edge == PeriodEdge::none || written.find("旬") != std::string_view::npos))) &&
                                  written_article == d.record->article &&
                                  written_year != 0 && written_year != found.ref.year && in_report_season;
