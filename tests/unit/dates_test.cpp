@@ -402,7 +402,7 @@ TEST_SUITE("dates") {
   }
 
   TEST_CASE("a work report tells the days of the year it reports on, news does not") {
-    const std::string body = "一、2025年工作回顾\n3月2日，我院召开涉企服务座谈会。";
+    const std::string body = "一、2025年工作回顾\n\n3月2日，我院召开涉企服务座谈会。";
     auto report = dates_in("江北县人民法院工作报告\n\n" + body, CivilDate{2026, 3, 10});
     REQUIRE(report.size() == 2);
     CHECK(field(report[1], "value") == "2025-03-02");
