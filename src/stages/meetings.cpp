@@ -142,8 +142,10 @@ std::optional<std::string> resolved_date(const WorkRecord& date) {
 }
 
 // The org a convener's text refers to: the org mention the organizations stage
-// found there, else the text as written without the group that met.
-std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::string_view written) {
+// found there, else the text as written without the group that met. `full_names`:
+// the distinct canonical names of the document's org mentions.
+std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::string_view written,
+                         const std::vector<std::string>& full_names) {
   if (written.empty()) return {};
   std::string_view record_text = ctx.text(m);
   auto at = record_text.find(written);
@@ -164,8 +166,8 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
   }
   // A full name the document gives elsewhere with its city or province before
   // it ("由万州区人民法院主办" on the page of 重庆市万州区人民法院).
-  for (const auto& o : ctx.org_mentions)
-    if (o.canonical.size() > org.size() && o.canonical.ends_with(org)) return o.canonical;
+  for (const auto& name : full_names)
+    if (name.size() > org.size() && name.ends_with(org)) return name;
   return org;
 }
 
@@ -198,7 +200,7 @@ std::string earlier_convener(const StageContext& ctx, const WorkRecord& m) {
 
 // "乌兰浩特市人民法院2025年上半年审判执行工作分析会议": the court before the
 // meeting's name is its convener ("全盟法院…推进会" is not: 全 means many courts).
-void split_leading_convener(StageContext& ctx, WorkRecord& m) {
+void split_leading_convener(StageContext& ctx, WorkRecord& m, const std::vector<std::string>& full_names) {
   std::string name = text_field(m, "name");
   if (starts_with(name, "全")) return;
   // "由万州区人民法院主办的X": the host named with 由 is the convener too.
@@ -210,7 +212,7 @@ void split_leading_convener(StageContext& ctx, WorkRecord& m) {
   if (!RE2::FullMatch(name, lead, &court, &rest)) return;
   if (!RE2::FullMatch(rest, partners, &rest)) RE2::FullMatch(rest, hosted, &rest);
   if (!is_specific(ctx, rest)) return;
-  m.fields.set("organizer", organizer_of(ctx, m, court));
+  m.fields.set("organizer", organizer_of(ctx, m, court, full_names));
   m.fields.set("name", rest);
 }
 
@@ -814,6 +816,12 @@ void add_name_mentions(StageContext& ctx, const std::vector<Span>& meeting_spans
 }  // namespace
 
 void link_meetings(StageContext& ctx) {
+  std::vector<std::string> full_names;  // few, however long the document
+  for (const auto& o : ctx.org_mentions)
+    if (!o.canonical.empty()) full_names.push_back(o.canonical);
+  std::sort(full_names.begin(), full_names.end());
+  full_names.erase(std::unique(full_names.begin(), full_names.end()), full_names.end());
+
   // Coordinated names first: each level is a meeting of its own. The parts
   // take their record's place, filled in from the back so that the records
   // stay in text order without a second copy of them all.
@@ -848,9 +856,9 @@ void link_meetings(StageContext& ctx) {
   for (auto& m : ctx.records) {
     if (m.type != "meeting" || m.dropped) continue;
     auto rule = rule_name(m);
-    if (rule == "took_place" || rule == "held_at") split_leading_convener(ctx, m);
+    if (rule == "took_place" || rule == "held_at") split_leading_convener(ctx, m, full_names);
     std::string written = text_field(m, "organizer");
-    std::string organizer = organizer_of(ctx, m, written);
+    std::string organizer = organizer_of(ctx, m, written, full_names);
     if (organizer.empty() && rule == "convened") organizer = earlier_convener(ctx, m);
     // "6月，召开全省法院…座谈会": a clause that convenes with no subject at all
     // is the article's own court speaking.

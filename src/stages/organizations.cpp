@@ -121,8 +121,9 @@ std::string longer_full_form(const FullForms& full_forms, const std::string& can
   if (from < to) {
     const std::string in_article = nearest_full_form(full_forms, pos, [&](const std::string& name) {
       if (!longer(name)) return false;
-      const auto& at = full_forms.at(name);
-      return std::any_of(at.begin(), at.end(), [&](std::size_t p) { return p >= from && p < to; });
+      const auto& at = full_forms.at(name);  // in text order
+      const auto first = std::lower_bound(at.begin(), at.end(), from);
+      return first != at.end() && *first < to;
     });
     if (!in_article.empty()) return in_article;
   }
