@@ -14,8 +14,9 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 }
 
 // The members of a character class written out, when it lists a few
-// characters and short ranges ([0-9], [零一二三], [、，]) and is not negated;
-// nullopt for any other class. `body` is what stands between [ and ].
+// characters and short ranges ([零一二三], [、，0-9]) and is not negated;
+// nullopt for any other class, and for one of ASCII characters only, which
+// RE2 reads as its members itself. `body` is what stands between [ and ].
 std::optional<std::vector<std::string>> class_members(std::string_view body) {
   constexpr std::size_t kMaxMembers = 32;
   std::vector<std::string> members;
@@ -42,19 +43,22 @@ std::optional<std::vector<std::string>> class_members(std::string_view body) {
     }
     if (members.size() > kMaxMembers) return std::nullopt;
   }
-  if (members.empty()) return std::nullopt;
+  // RE2 reads a short class of ASCII characters ([0-9]) as its members already.
+  if (std::all_of(members.begin(), members.end(), [](const std::string& m) { return static_cast<unsigned char>(m[0]) < 0x80; }))
+    return std::nullopt;
   return members;
 }
 
-// Alternatives written as capture groups: RE2 folds an alternation of single
+// Alternatives each written x{1}: RE2's parser folds an alternation of single
 // characters (人|名|个, or a class) into a character class, and FilteredRE2
 // takes a class of more than a few characters for any character, losing its
-// atoms. A group keeps each character an alternative of its own.
-std::string as_groups(const std::vector<std::string>& members) {
+// atoms. A repetition is not folded (and simplifies back to x), so each
+// character stays an alternative, and an atom, of its own.
+std::string as_alternatives(const std::vector<std::string>& members) {
   std::string out = "(?:";
   for (const auto& m : members) {
     if (out.size() > 3) out += '|';
-    out += '(' + RE2::QuoteMeta(re2::StringPiece(m.data(), m.size())) + ')';
+    out += RE2::QuoteMeta(re2::StringPiece(m.data(), m.size())) + "{1}";
   }
   return out + ')';
 }
@@ -75,7 +79,7 @@ bool at_branch_start(const std::string& out) {
 // A pattern that matches wherever `pattern` does, for FilteredRE2 to find
 // atoms in: counted repetitions x{m,n} become x* (or x+ when m >= 1), and
 // single characters that RE2 would fold into a class, and short classes,
-// become groups (see as_groups). Its atoms may be weaker than the rule's
+// become alternatives that it does not fold (see as_alternatives). Its atoms may be weaker than the rule's
 // (xx becomes x), never wrong, and the program RE2 compiles for the filter
 // is far smaller than the rule's own.
 std::string prefilter_pattern(std::string_view pattern) {
@@ -111,7 +115,7 @@ std::string prefilter_pattern(std::string_view pattern) {
       if (close != std::string_view::npos && pattern.substr(i + 1, close - i - 1).find('[') == std::string_view::npos &&
           pattern[close - 1] != '\\') {
         if (auto members = class_members(pattern.substr(i + 1, close - i - 1))) {
-          out += as_groups(*members);
+          out += as_alternatives(*members);
           i = close + 1;
           continue;
         }
@@ -134,13 +138,12 @@ std::string prefilter_pattern(std::string_view pattern) {
         copy(1);  // a literal brace
       }
     } else if (static_cast<unsigned char>(c) >= 0x80 && at_branch_start(out)) {
-      // A whole alternative of one character (the 名 of 人|名|个): a group of its own.
+      // A whole alternative of one character (the 名 of 人|名|个): written 名{1}.
       const std::size_t n = utf8_length(pattern, i);
       const char next = i + n < pattern.size() ? pattern[i + n] : ')';
       if (next == '|' || next == ')') {
-        out += '(';
         copy(n);
-        out += ')';
+        out += "{1}";
       } else {
         copy(n);
       }
