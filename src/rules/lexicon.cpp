@@ -36,4 +36,11 @@ std::string_view longest_tail(const Lexicon* lexicon, std::string_view text) {
   return text.substr(text.size());
 }
 
+std::size_t first_entry_in(const Lexicon* lexicon, std::string_view text) {
+  std::size_t first = std::string_view::npos;
+  if (lexicon != nullptr)
+    for (const auto& entry : lexicon->entries) first = std::min(first, text.find(entry));
+  return first;
+}
+
 }  // namespace reportex::internal

@@ -44,6 +44,8 @@ std::string lookup(const Lexicon* lexicon, std::string_view key);
 std::string_view longest_head(const Lexicon* lexicon, std::string_view text);
 /// The longest entry `text` ends with, as a view into `text`; "" when none.
 std::string_view longest_tail(const Lexicon* lexicon, std::string_view text);
+/// Where the first entry found inside `text` starts, or npos when none is there.
+std::size_t first_entry_in(const Lexicon* lexicon, std::string_view text);
 
 /// How one field of an emitted record gets its value.
 struct FieldMapping {

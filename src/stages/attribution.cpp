@@ -517,10 +517,7 @@ void attribute_counts(StageContext& ctx) {
       }
       // "…审结涉养老诈骗刑事案件47件。今年，该院审结此类案件19件": the kind of
       // case is the one the case count just before (this sentence or the last) names.
-      const Lexicon* anaphors = ctx.lexicon("count_anaphor");
-      if (r.type == "case_count" && anaphors != nullptr &&
-          std::any_of(anaphors->entries.begin(), anaphors->entries.end(),
-                      [&](const std::string& w) { return s->text.find(w) != std::string::npos; }))
+      if (r.type == "case_count" && first_entry_in(ctx.lexicon("count_anaphor"), s->text) != std::string_view::npos)
         for (auto it = counts.rbegin(); it != counts.rend() && (*it)->sentence + 1 >= r.sentence; ++it)
           if ((*it)->type == "case_count" && (*it)->article == r.article) {
             if (auto antecedent = (*it)->fields.text("subject"); antecedent && !antecedent->empty()) {

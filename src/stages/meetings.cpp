@@ -171,6 +171,22 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
   return org;
 }
 
+// The value of the first point date that lies within [begin, end) (or, with
+// `opening_only`, that starts at `begin`), resolved to a calendar value.
+std::optional<std::string> point_date_within(const StageContext& ctx, std::size_t begin, std::size_t end,
+                                             bool opening_only = false) {
+  // Records are in text order.
+  auto it = std::lower_bound(ctx.records.begin(), ctx.records.end(), begin,
+                             [](const WorkRecord& r, std::size_t pos) { return r.span.begin < pos; });
+  for (; it != ctx.records.end() && it->span.begin < end; ++it) {
+    if (it->type != "date" || it->dropped || it->span.end > end || (opening_only && it->span.begin != begin)) continue;
+    auto kind = it->fields.text("kind");
+    if (kind && !kind->empty() && *kind != "point") continue;
+    if (auto value = resolved_date(*it)) return value;
+  }
+  return std::nullopt;
+}
+
 // True when the meeting's record opens with its verb, after at most a time
 // ("6月，召开…"): no convener is written at all.
 bool opens_its_clause(const StageContext& ctx, const WorkRecord& m) {
@@ -872,36 +888,18 @@ void link_meetings(StageContext& ctx) {
 
     // The date of the meeting's own clause, before its name (the record's
     // span starts with it); a date inside the name ("上半年…会商会") is not
-    // the day it met.
+    // the day it met. Else a date between the name and the verb ("…现场会6月在
+    // 我市召开"), else the day that opens the sentence ("12月4日，该院邀请…，召开…座谈会").
     std::string_view record_text = ctx.text(m);
     auto name_at = record_text.rfind(text_field(m, "name"));
     std::size_t name_begin = m.span.begin + (name_at == std::string_view::npos ? record_text.size() : name_at);
-    m.fields.set("date", Value{});
-    // Records are in text order: start at the meeting's span, stop past its name.
-    auto first = std::lower_bound(ctx.records.begin(), ctx.records.end(), m.span.begin,
-                                  [](const WorkRecord& r, std::size_t pos) { return r.span.begin < pos; });
-    // Else a date between the name and the verb ("…现场会6月在我市召开"), else
-    // the day that opens the sentence ("12月4日，该院邀请…，召开…座谈会").
     const std::size_t name_end = name_begin + text_field(m, "name").size();
     const std::size_t sentence_begin = ctx.doc.sentences()[static_cast<std::size_t>(m.sentence)].normalized.begin;
-    for (int pass = 0; pass < 3 && text_field(m, "date").empty(); ++pass)
-      for (auto it = pass == 2 ? std::lower_bound(ctx.records.begin(), ctx.records.end(), sentence_begin,
-                                                  [](const WorkRecord& r, std::size_t pos) { return r.span.begin < pos; })
-                               : first;
-           it != ctx.records.end() && it->span.begin < (pass == 0 ? name_begin : pass == 1 ? m.span.end : m.span.begin);
-           ++it) {
-        const WorkRecord& d = *it;
-        if (d.type != "date" || d.dropped) continue;
-        if (pass == 0 && d.span.end > name_begin) continue;
-        if (pass == 1 && (d.span.begin < name_end || d.span.end > m.span.end)) continue;
-        if (pass == 2 && (d.span.begin != sentence_begin || d.sentence != m.sentence)) continue;
-        auto kind = d.fields.text("kind");
-        if (kind && !kind->empty() && *kind != "point") continue;
-        if (auto value = resolved_date(d)) {
-          m.fields.set("date", *value);
-          break;
-        }
-      }
+    std::optional<std::string> date = point_date_within(ctx, m.span.begin, name_begin);
+    if (!date) date = point_date_within(ctx, name_end, m.span.end);
+    if (!date) date = point_date_within(ctx, sentence_begin, m.span.begin, /*opening_only=*/true);
+    if (date) m.fields.set("date", *date);
+    else m.fields.set("date", Value{});
 
     Frame frame;
     if (opens_frame(m)) frame = read_frame(ctx, people, words, m, frame_starts);

@@ -248,14 +248,6 @@ std::string national_kind(std::string_view name) {
   return {};
 }
 
-// True when `lexicon` has an entry inside `text`.
-bool contains_entry(const Lexicon* lexicon, std::string_view text) {
-  if (lexicon == nullptr) return false;
-  for (const auto& entry : lexicon->entries)
-    if (text.find(entry) != std::string_view::npos) return true;
-  return false;
-}
-
 // A mention between a citing verb and a cited word of one clause
 // ("深入学习贯彻最高人民法院院长在…上的讲话精神"). The clause is looked at no
 // further than kCitationWindowBytes on each side, so that a sentence without
@@ -282,16 +274,8 @@ bool is_cited(const StageContext& ctx, const OrgMention& m) {
     if (is_clause_mark(sentence.substr(clause_end, n))) break;
     clause_end += n;
   }
-  return contains_entry(ctx.lexicon("citing_verb"), sentence.substr(clause_begin, begin - clause_begin)) &&
-         contains_entry(ctx.lexicon("cited_word"), sentence.substr(end, clause_end - end));
-}
-
-// The position of the first entry of `lexicon` in `text`, or npos.
-std::size_t find_entry(const Lexicon* lexicon, std::string_view text) {
-  std::size_t first = std::string_view::npos;
-  if (lexicon != nullptr)
-    for (const auto& entry : lexicon->entries) first = std::min(first, text.find(entry));
-  return first;
+  return first_entry_in(ctx.lexicon("citing_verb"), sentence.substr(clause_begin, begin - clause_begin)) != std::string_view::npos &&
+         first_entry_in(ctx.lexicon("cited_word"), sentence.substr(end, clause_end - end)) != std::string_view::npos;
 }
 
 // A body named as the org of a person who comes to a meeting: "绍兴市中级人民法院
@@ -307,10 +291,10 @@ bool is_visiting(const StageContext& ctx, const OrgMention& m) {
     while (cut > 0 && (static_cast<unsigned char>(after[cut]) & 0xC0) == 0x80) --cut;
     after = after.substr(0, cut);
   }
-  const std::size_t verb = find_entry(ctx.lexicon("meeting_attend_verb"), after);
+  const std::size_t verb = first_entry_in(ctx.lexicon("meeting_attend_verb"), after);
   if (verb == std::string_view::npos) return false;
   const std::string_view before_verb = after.substr(0, verb);
-  const std::size_t title = find_entry(ctx.lexicon("title"), before_verb);
+  const std::size_t title = first_entry_in(ctx.lexicon("title"), before_verb);
   // Nothing but the person's department and title between the body and the
   // person: "…法院召开会议，院长某某出席" is the body acting, not visiting.
   return title != std::string_view::npos && before_verb.substr(0, title).find("，") == std::string_view::npos &&

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+using reportex::internal::first_entry_in;
 using reportex::internal::Lexicon;
 using reportex::internal::longest_head;
 using reportex::internal::longest_tail;
@@ -49,6 +50,14 @@ TEST_SUITE("lexicon") {
     CHECK(longest_tail(&units, "上升2.1个百分点") == "个百分点");
     CHECK(longest_tail(&units, "百分") == "");
     CHECK(longest_tail(nullptr, "人次") == "");
+  }
+
+  TEST_CASE("the first entry inside a text is the one that starts first, whatever the order of the word list") {
+    const Lexicon verbs = lexicon_of({"出席", "列席", "到会"});
+    const std::string text = "副主任某某到会指导，某某列席会议";
+    CHECK(first_entry_in(&verbs, text) == text.find("到会"));
+    CHECK(first_entry_in(&verbs, "会议指出") == std::string::npos);
+    CHECK(first_entry_in(nullptr, text) == std::string::npos);
   }
 
   TEST_CASE("a repeated entry keeps its first canonical form and is listed once") {
