@@ -12,6 +12,7 @@
 #include <map>
 #include <set>
 #include <system_error>
+#include <numeric>
 #include <thread>
 
 namespace reportex::internal {
@@ -427,9 +428,15 @@ class Loader {
     }
     quiet_ = false;
     std::vector<std::shared_ptr<const RE2>> compiled(patterns.size());
+    // Longest first, so that no core is left with a large pattern when the others are done.
+    std::vector<std::size_t> order(patterns.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return patterns[a].size() > patterns[b].size(); });
     std::atomic<std::size_t> next{0};
     auto work = [&] {
-      for (std::size_t i; (i = next++) < patterns.size();) compiled[i] = std::make_shared<RE2>(patterns[i], regex_options());
+      for (std::size_t k; (k = next++) < order.size();)
+        compiled[order[k]] = std::make_shared<RE2>(patterns[order[k]], regex_options());
     };
     std::vector<std::thread> helpers;
     const unsigned cores = std::min(std::thread::hardware_concurrency(), 8u);
