@@ -469,7 +469,7 @@ std::optional<std::string> period_of(const StageContext& ctx, const SentenceInde
   }
   if (cursor.period) return cursor.period;
   // "其中，审结民商事案件…" goes on with the sentence before it.
-  if (group > 0 && starts_with(ctx.sentence_text(group), "其中")) {
+  if (group > 0 && !longest_head(ctx.lexicon("count_part_lead"), ctx.sentence_text(group)).empty()) {
     const auto& prev = pc.group_period[static_cast<std::size_t>(pc.clause_group[static_cast<std::size_t>(group - 1)])];
     if (prev) return prev;
   }
@@ -477,9 +477,11 @@ std::optional<std::string> period_of(const StageContext& ctx, const SentenceInde
 }
 
 // "受理涉企案件126件，其中适用第三方监督评估机制7件": 件 after 其中 counts part
-// of the cases the case count just before it in the sentence counts.
+// of the cases the case count just before it in the sentence counts (the pack's
+// count_part_unit and count_part_lead lists).
 bool is_part_of_case_count(const StageContext& ctx, const WorkRecord& r, const std::vector<WorkRecord*>& counts) {
-  if (r.fields.text("unit") != "件" || counts.empty() || counts.back()->type != "case_count" ||
+  if (lookup(ctx.lexicon("count_part_unit"), r.fields.text("unit").value_or("")).empty() || counts.empty() ||
+      counts.back()->type != "case_count" ||
       counts.back()->sentence != r.sentence)
     return false;
   const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
@@ -487,7 +489,7 @@ bool is_part_of_case_count(const StageContext& ctx, const WorkRecord& r, const s
   std::size_t clause = 0;
   for (std::string_view mark : {"，", "；", ",", ";"})
     if (auto at = before.rfind(mark); at != std::string_view::npos) clause = std::max(clause, at + mark.size());
-  return starts_with(ctx.sentence_text(r.sentence).substr(clause), "其中");
+  return !longest_head(ctx.lexicon("count_part_lead"), ctx.sentence_text(r.sentence).substr(clause)).empty();
 }
 
 }  // namespace

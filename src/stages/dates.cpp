@@ -222,7 +222,8 @@ void resolve_dates(StageContext& ctx) {
   bool work_report = false;
   for (std::size_t p = 0; p < std::min<std::size_t>(ctx.doc.paragraphs().size(), 5) && !work_report; ++p) {
     const Span& span = ctx.doc.paragraphs()[p].normalized;
-    work_report = std::string_view(ctx.doc.text()).substr(span.begin, span.size()).find("工作报告") != std::string_view::npos;
+    work_report = first_entry_in(ctx.lexicon("work_report_title"), std::string_view(ctx.doc.text()).substr(span.begin, span.size())) !=
+                  std::string_view::npos;
   }
   int previous_year = 0, previous_article = -1;
   int stated_year = 0, stated_sentence = -1;

@@ -157,9 +157,8 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
     }
   }
   std::string org(written);
-  static const RE2 group(R"(^(.+?)(?:党组理论学习中心组|理论学习中心组|党组中心组|党组|党委|党总支|党支部|审判委员会|检察委员会)$)");
-  std::string body;
-  if (RE2::FullMatch(org, group, &body)) org = body;
+  if (const std::size_t group = longest_tail(ctx.lexicon("convener_group"), org).size(); group < org.size())
+    org.resize(org.size() - group);  // the court of "该院党组": its group convenes for it
   if (org == "该院" || org == "我院" || org == "本院" || org == "我们") {
     auto a = static_cast<std::size_t>(m.article);
     return a < ctx.article_org.size() ? ctx.article_org[a] : std::string();
@@ -409,11 +408,11 @@ Named name_in_item(const StageContext& ctx, const PersonIndex& people, const Mee
 }
 
 // True when `text` names a body: it ends in one of the pack's org suffixes
-// ("区林业局"), in a department ("市中院立案庭"), or in 部门 or 单位 ("各审判执行部门").
+// ("区林业局"), in a department ("市中院立案庭"), or in a word for bodies ("各审判执行部门").
 bool names_a_body(const StageContext& ctx, std::string_view text) {
   const std::string_view suffix = longest_tail(ctx.lexicon("org_suffix"), text);
   return (!suffix.empty() && suffix.size() < text.size()) || !longest_tail(ctx.lexicon("department"), text).empty() ||
-         ends_with(text, "部门") || ends_with(text, "单位");
+         !longest_tail(ctx.lexicon("body_word"), text).empty();
 }
 
 // The item that closes a list of units opened at item `i` as one group: no
@@ -477,7 +476,7 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
         // "州林业局有关负责同志".
         const std::string_view after = rest.substr(std::string_view("和").size());
         std::string_view first_item = after.substr(0, after.find("、"));
-        if (first_item.size() == after.size()) first_item = after.substr(0, std::min(after.find("有关"), after.find("相关")));
+        if (first_item.size() == after.size()) first_item = after.substr(0, first_entry_in(ctx.lexicon("body_people_lead"), after));
         return !(first_item.size() < after.size() && names_a_body(ctx, first_item) && is_group_word_end(words, after));
       }
       return starts_with(rest, "及") &&
@@ -620,9 +619,9 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
   const bool presides = !later && says_presides(words, text);
   // "该院邀请区司法局、区工商联相关负责同志和…成员，召开…": who is invited attends.
   if (own_sentence)
-    if (const std::size_t at = text.find("邀请"); at != std::string_view::npos && !before_first(text, words.attend_verbs) &&
-                                                 !before_first(text, words.speech_verbs)) {
-      const std::string_view invited = text.substr(at + std::string_view("邀请").size());
+    if (const std::size_t at = first_entry_in(ctx.lexicon("meeting_invite_verb"), text);
+        at != std::string_view::npos && !before_first(text, words.attend_verbs) && !before_first(text, words.speech_verbs)) {
+      const std::string_view invited = text.substr(at + longest_head(ctx.lexicon("meeting_invite_verb"), text.substr(at)).size());
       for (auto& item : who_items(ctx, index, words, invited, clause.begin + (invited.data() - text.data())))
         if (item.person || item.group) add_unique(frame.attendees, item.text);
     }
