@@ -59,7 +59,7 @@ Reading read_mention(const StageContext& ctx, std::string_view surface) {
   const std::string_view suffix = longest_tail(ctx.lexicon("org_suffix"), surface);
   if (suffix.empty() || suffix.size() == surface.size()) return {};
   // A company's or a school's name is its own: "云南大学" is no body of a place.
-  if (const std::string kind = lookup(ctx.lexicon("org_suffix"), suffix); kind == "company" || kind == "school")
+  if (!lookup(ctx.lexicon("self_named_kind"), lookup(ctx.lexicon("org_suffix"), suffix)).empty())
     return {std::string(surface), false};
   const std::string_view place = surface.substr(0, surface.size() - suffix.size());
   std::string full_suffix = lookup(aliases, suffix);
