@@ -62,8 +62,12 @@ bool is_page_date(const StageContext& ctx, const WorkRecord& r) {
   static const RE2 alone_after(R"(^[\s)]*(?:星期[一二三四五六日天])?[\s)]*$)");
   // A publication stamp: the date with its clock time ("原创 织金法院 2025年12月12日 18:06 贵州").
   static const RE2 clock_after(R"(^\s*[0-2]?[0-9]:[0-5][0-9])");
+  // A report's subtitle: the day it was delivered ("——2025年10月28日在…常务委员会第二十三次会议上").
+  static const RE2 subtitle_before(R"(^\s*[—–-]+\s*$)");
+  static const RE2 session_after(R"(^\s*在[^。；]{2,80}?会议?上)");
   std::string_view before = sentence_before(ctx, r), after = sentence_after(ctx, r);
   return partial_match(after, page_number) || partial_match(before, label) || partial_match(after, clock_after) ||
+         (partial_match(before, subtitle_before) && partial_match(after, session_after)) ||
          (partial_match(before, alone_before) && partial_match(after, alone_after));
 }
 

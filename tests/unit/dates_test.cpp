@@ -297,6 +297,17 @@ TEST_SUITE("dates") {
     CHECK(field(dates[3], "value") == "2025");
   }
 
+  TEST_CASE("a report's subtitle, the day it was delivered at a session, is the page date") {
+    // The plan year (2026) would otherwise be the text's year, and 今年 a year late.
+    auto dates = dates_in(
+        "江北县人民法院\n关于行政审判工作情况的报告\n\n——2025年10月28日在江北县第十八届人民代表大会\n"
+        "常务委员会第九次会议上\n\n今年1至9月，全县法院受理行政案件126件。2026年，我们将继续努力。2026年，深化改革。");
+    REQUIRE(dates.size() == 4);
+    CHECK(field(dates[0], "value") == "2025-10-28");
+    CHECK(field(dates[1], "value") == "2025-09");
+    CHECK(field(dates[1], "year_source") == "reference");
+  }
+
   TEST_CASE("a yearless day far after the page date belongs to the year before") {
     auto dates = dates_in("2025年01月06日 03版\n\n12月30日，该院召开年终总结会议。1月3日，该院召开党组会议。");
     REQUIRE(dates.size() == 3);
