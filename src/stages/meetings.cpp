@@ -313,6 +313,14 @@ struct Named {
   bool recorded = false;  // a person record's name, not read from a title before it
 };
 
+// True when `pos` falls inside an organization's name: the 和 of "县林业和草原局"
+// joins no two items.
+bool inside_org_name(const StageContext& ctx, std::size_t pos) {
+  for (const OrgMention& o : org_mentions_near(ctx, pos, pos + 1))
+    if (o.span.begin < pos && pos < o.span.end) return true;
+  return false;
+}
+
 // The person records by position, so that each item of a "who" phrase looks
 // only at the people near it (looking at every record was quadratic). A
 // record is found at each of its mentions: "苗振东主持会议" names the 检察长
@@ -470,7 +478,7 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
     const std::size_t text_end = offset + text.size();
     const auto parts = split_at(text, offset, {"以及", "及", "和"}, [&](std::size_t pos) {
       const std::string_view rest = std::string_view(ctx.doc.text()).substr(pos, text_end - pos);
-      if (people.covers(pos)) return true;
+      if (people.covers(pos) || inside_org_name(ctx, pos)) return true;
       if (starts_with(rest, "和")) {
         // What follows names bodies and then their people: "县水利局、县自然资源局工作人员",
         // "州林业局有关负责同志".
@@ -517,7 +525,8 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
     return out;
   }
   auto items = split_at(text, offset, {"、", "以及", "及", "和", "与"}, [&](std::size_t pos) {
-    return people.covers(pos) || std::string_view(ctx.doc.text()).substr(pos, 6) == "及其";  // 被害人及其近亲属
+    return people.covers(pos) || inside_org_name(ctx, pos) ||
+           std::string_view(ctx.doc.text()).substr(pos, 6) == "及其";  // 被害人及其近亲属
   });
   std::vector<Named> named;
   for (const auto& item : items) named.push_back(name_in_item(ctx, people, words, item));

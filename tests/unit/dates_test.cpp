@@ -356,7 +356,7 @@ TEST_SUITE("dates") {
     const auto* last_year = at(dates, "去年");
     REQUIRE(last_year != nullptr);
     CHECK(field(*last_year, "value") == "2023");
-    CHECK(field(*last_year, "year_source") == "inferred");
+    CHECK(field(*last_year, "year_source") == "reference");  // the subtitle's day is the page date
   }
 
   TEST_CASE("the text's year is its most frequent one, not a far plan year") {

@@ -398,4 +398,13 @@ TEST_SUITE("meetings") {
         "2025-06-05\n\n6月3日，该院召开多元解纷工作推进会。6月4日，该院召开多元解纷工作座谈会。\n");
     CHECK(m.size() == 2);
   }
+
+  TEST_CASE("the 和 inside a bureau's name splits no list, and townships are bodies of the list") {
+    auto m = meetings_in(
+        "9月10日上午，江北县人民检察院召开湿地保护协作会议，县自然资源和规划局、县林业和草原局、"
+        "县水务局及青石乡、白杨镇政府分管负责同志参加，县文化和旅游局副局长钱立出席。\n");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.list("attendees") ==
+          Names{"县自然资源和规划局、县林业和草原局、县水务局及青石乡、白杨镇政府分管负责同志", "钱立"});
+  }
 }
