@@ -34,17 +34,23 @@ std::size_t char_count(std::string_view s) {
 
 // A name of two to six characters (each part of a dotted name), none of which is a place, org or function
 // word, and not a common word ("项目").
-bool plausible_name(std::string_view name, const Lexicon* stop_chars, const Lexicon* not_names) {
+// `surnames` may be null. A stop character opening a name of three or more
+// characters is allowed when it is a surname too ("党晓峰"; "党组" stays out).
+bool plausible_name(std::string_view name, const Lexicon* stop_chars, const Lexicon* not_names,
+                    const Lexicon* surnames) {
   // A dotted name ("阿依努尔·吐尔逊") is checked part by part.
   if (const std::size_t dot = name.find("·"); dot != std::string_view::npos)
-    return plausible_name(name.substr(0, dot), stop_chars, not_names) &&
-           plausible_name(name.substr(dot + std::string_view("·").size()), stop_chars, not_names);
+    return plausible_name(name.substr(0, dot), stop_chars, not_names, nullptr) &&
+           plausible_name(name.substr(dot + std::string_view("·").size()), stop_chars, not_names, nullptr);
   const std::size_t n = char_count(name);
   if (n < 2 || n > 6) return false;
   if (not_names != nullptr && not_names->canonical.count(name) != 0) return false;
+  std::string_view checked = name;
+  if (const std::string_view surname = longest_head(surnames, name); n >= 3 && !surname.empty())
+    checked.remove_prefix(surname.size());
   if (stop_chars != nullptr)
     for (const auto& ch : stop_chars->entries)
-      if (name.find(ch) != std::string_view::npos) return false;
+      if (checked.find(ch) != std::string_view::npos) return false;
   return true;
 }
 
@@ -227,6 +233,7 @@ void link_people(StageContext& ctx) {
   const Lexicon* press_role = ctx.lexicon("press_role");
   const Lexicon* stop_chars = ctx.lexicon("name_stop_char");
   const Lexicon* not_names = ctx.lexicon("not_name");
+  const Lexicon* surnames = ctx.lexicon("surname");
   // "本报记者" is a reporter of the paper the page names, if it names one.
   std::string paper;
   for (const auto& r : ctx.records)
@@ -236,7 +243,7 @@ void link_people(StageContext& ctx) {
   for (auto& r : ctx.records) {
     if (r.dropped || r.type != "person") continue;
     PersonView p{&r, r.fields.text("name").value_or(""), {}, {}, r.fields.text("role").value_or("")};
-    if (!plausible_name(p.name, stop_chars, not_names)) {
+    if (!plausible_name(p.name, stop_chars, not_names, surnames)) {
       ctx.note("people: '{}' is no name; dropped", p.name);
       r.dropped = true;
       continue;
@@ -257,6 +264,13 @@ void link_people(StageContext& ctx) {
       if (scope != "member") office = true;
     }
     if (press == "reporter" && ctx.text(r).substr(0, 6) == "本报") p.org = paper;
+    // The page's staff are of its publisher: the paper it names, else the
+    // court whose account or site it is.
+    if (press == "other")
+      p.org = !paper.empty() ? paper
+              : r.article >= 0 && static_cast<std::size_t>(r.article) < ctx.article_org.size()
+                  ? ctx.article_org[static_cast<std::size_t>(r.article)]
+                  : std::string();
     if (press.empty()) {
       if (const OrgMention* m = org_prefix(ctx, r)) {
         p.org = m->canonical;
