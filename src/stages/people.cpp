@@ -34,23 +34,32 @@ std::size_t char_count(std::string_view s) {
 
 // A name of two to six characters (each part of a dotted name), none of which is a place, org or function
 // word, and not a common word ("项目").
-// `surnames` may be null. A stop character opening a name of three or more
-// characters is allowed when it is a surname too ("党晓峰"; "党组" stays out).
-bool plausible_name(std::string_view name, const Lexicon* stop_chars, const Lexicon* not_names,
-                    const Lexicon* surnames) {
+// The word lists a candidate name is checked against; any may be null.
+struct NameChecks {
+  const Lexicon* stop_chars;
+  const Lexicon* not_names;
+  const Lexicon* surnames;
+  const Lexicon* translit_chars;
+};
+
+// A stop character opening a name of three or more characters is allowed when
+// it is a surname too ("党晓峰"; "党组" stays out), and inside a dotted name
+// when it is a transliteration character ("阿不都热依木·卡德尔").
+bool plausible_name(std::string_view name, const NameChecks& checks, bool dotted = false) {
   // A dotted name ("阿依努尔·吐尔逊") is checked part by part.
   if (const std::size_t dot = name.find("·"); dot != std::string_view::npos)
-    return plausible_name(name.substr(0, dot), stop_chars, not_names, nullptr) &&
-           plausible_name(name.substr(dot + std::string_view("·").size()), stop_chars, not_names, nullptr);
+    return plausible_name(name.substr(0, dot), checks, true) &&
+           plausible_name(name.substr(dot + std::string_view("·").size()), checks, true);
   const std::size_t n = char_count(name);
   if (n < 2 || n > 6) return false;
-  if (not_names != nullptr && not_names->canonical.count(name) != 0) return false;
+  if (checks.not_names != nullptr && checks.not_names->canonical.count(name) != 0) return false;
   std::string_view checked = name;
-  if (const std::string_view surname = longest_head(surnames, name); n >= 3 && !surname.empty())
+  if (const std::string_view surname = longest_head(checks.surnames, name); !dotted && n >= 3 && !surname.empty())
     checked.remove_prefix(surname.size());
-  if (stop_chars != nullptr)
-    for (const auto& ch : stop_chars->entries)
-      if (checked.find(ch) != std::string_view::npos) return false;
+  if (checks.stop_chars != nullptr)
+    for (const auto& ch : checks.stop_chars->entries)
+      if (checked.find(ch) != std::string_view::npos && !(dotted && !lookup(checks.translit_chars, ch).empty()))
+        return false;
   return true;
 }
 
@@ -231,9 +240,8 @@ void link_people(StageContext& ctx) {
   split_byline_runs(ctx);
   const Lexicon* title_scope = ctx.lexicon("title");
   const Lexicon* press_role = ctx.lexicon("press_role");
-  const Lexicon* stop_chars = ctx.lexicon("name_stop_char");
-  const Lexicon* not_names = ctx.lexicon("not_name");
-  const Lexicon* surnames = ctx.lexicon("surname");
+  const NameChecks name_checks{ctx.lexicon("name_stop_char"), ctx.lexicon("not_name"), ctx.lexicon("surname"),
+                               ctx.lexicon("translit_char")};
   // "本报记者" is a reporter of the paper the page names, if it names one.
   std::string paper;
   for (const auto& r : ctx.records)
@@ -243,7 +251,7 @@ void link_people(StageContext& ctx) {
   for (auto& r : ctx.records) {
     if (r.dropped || r.type != "person") continue;
     PersonView p{&r, r.fields.text("name").value_or(""), {}, {}, r.fields.text("role").value_or("")};
-    if (!plausible_name(p.name, stop_chars, not_names, surnames)) {
+    if (!plausible_name(p.name, name_checks)) {
       ctx.note("people: '{}' is no name; dropped", p.name);
       r.dropped = true;
       continue;

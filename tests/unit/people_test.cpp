@@ -229,6 +229,32 @@ TEST_SUITE("people") {
     CHECK(people.size() == 3);
   }
 
+  TEST_CASE("a dotted name may hold 都, a name of three characters may open with the surname 党") {
+    auto people = people_in(
+        "伊宁市人民检察院召开推进会，党组成员、副检察长阿不都热依木·卡德尔出席，"
+        "副院长党晓峰主持会议，党组成员参加。");
+    REQUIRE(named(people, "阿不都热依木·卡德尔") != nullptr);
+    REQUIRE(named(people, "党晓峰") != nullptr);
+    CHECK(named(people, "党晓峰")->titles == Titles{"副院长"});
+    CHECK(people.size() == 2);
+  }
+
+  TEST_CASE("the page's staff are of the paper it names, or of the court whose account it is") {
+    auto page = people_in(
+        "西江法治报\n法院专刊\n2025年3月6日　星期四　第05版\n\n3月4日，某县人民法院召开执行工作推进会。\n\n"
+        "本版责任编辑：吕晓岚　　美编：秦卫东");
+    REQUIRE(named(page, "吕晓岚") != nullptr);
+    CHECK(named(page, "吕晓岚")->org == std::optional<std::string>("西江法治报"));
+    REQUIRE(named(page, "秦卫东") != nullptr);
+    CHECK(named(page, "秦卫东")->org == std::optional<std::string>("西江法治报"));
+    auto account = people_in(
+        "江北县人民法院\n\n3月4日，江北县人民法院召开执行工作推进会。\n\n文字：惠雅琪　　图片：同　鑫");
+    REQUIRE(named(account, "惠雅琪") != nullptr);
+    CHECK(named(account, "惠雅琪")->role == "author");
+    REQUIRE(named(account, "同鑫") != nullptr);
+    CHECK(named(account, "同鑫")->org == std::optional<std::string>("江北县人民法院"));
+  }
+
   TEST_CASE("a reporter of this paper takes the paper's name when the page prints it, correspondents do not") {
     auto people = people_in(
         "西江法治报\n法院专刊\n2025年3月6日　星期四　第05版\n\n## 某县法院推进执行\n\n本报记者●吕晓岚　通讯员●秦卫东\n\n"
