@@ -243,7 +243,7 @@ void resolve_dates(StageContext& ctx) {
                                 stated_sentence == d.record->sentence && stated_year != 0 && stated_year != found.ref.year;
     const bool in_written_year = !in_stated_year && !states_year && !point.month_offset && years_after < 0 &&
                                  (point.quarter != 0 || point.half != 0 ||
-                                  (point.month != 0 && d.expr.kind == CalendarKind::point &&
+                                  (point.month != 0 && (d.expr.kind == CalendarKind::point || d.expr.kind == CalendarKind::since) &&
                                    (point.day == 0 || work_report) &&
                                    (point.edge == PeriodEdge::none || written.find("旬") != std::string_view::npos))) &&
                                  written_article == d.record->article &&

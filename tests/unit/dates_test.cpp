@@ -422,6 +422,15 @@ TEST_SUITE("dates") {
     CHECK(field(news[1], "value") == "2026-03-02");
   }
 
+  TEST_CASE("in a work report a month since which something runs is of the year it reports on") {
+    auto report = dates_in("江北县人民检察院工作报告\n\n一、2025年工作回顾\n\n自3月起，全院开展专项行动。",
+                           CivilDate{2026, 1, 15});
+    REQUIRE(report.size() == 2);
+    CHECK(report[1].text == "自3月起");
+    CHECK(field(report[1], "value") == "2025-03");
+    CHECK(field(report[1], "kind") == "since");
+  }
+
   TEST_CASE("later in the year a yearless quarter is of the page's own year, whatever year was written") {
     auto dates = dates_in("2024年，该院审结劳动争议案件803件。各成员单位要在第三季度完成工作室建设。",
                           CivilDate{2025, 7, 16});
