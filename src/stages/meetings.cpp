@@ -170,15 +170,25 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
   return org;
 }
 
-// The value of the first point date that lies within [begin, end) (or, with
-// `opening_only`, that starts at `begin`), resolved to a calendar value.
+// Which point date of [begin, end) point_date_within takes: the first one, the
+// one starting at `begin`, or the one that ends right before `end` (a comma
+// or spaces between).
+enum class DatePlace { first, opening, adjacent };
+
+// The value of the point date of [begin, end) at `place`, resolved to a calendar value.
 std::optional<std::string> point_date_within(const StageContext& ctx, std::size_t begin, std::size_t end,
-                                             bool opening_only = false) {
+                                             DatePlace place = DatePlace::first) {
+  auto adjacent = [&](const WorkRecord& r) {
+    const std::string_view gap = std::string_view(ctx.doc.text()).substr(r.span.end, end - r.span.end);
+    return gap.find_first_not_of(" ,") == std::string_view::npos || gap == "，";
+  };
   // Records are in text order.
   auto it = std::lower_bound(ctx.records.begin(), ctx.records.end(), begin,
                              [](const WorkRecord& r, std::size_t pos) { return r.span.begin < pos; });
   for (; it != ctx.records.end() && it->span.begin < end; ++it) {
-    if (it->type != "date" || it->dropped || it->span.end > end || (opening_only && it->span.begin != begin)) continue;
+    if (it->type != "date" || it->dropped || it->span.end > end) continue;
+    if ((place == DatePlace::opening && it->span.begin != begin) || (place == DatePlace::adjacent && !adjacent(*it)))
+      continue;
     auto kind = it->fields.text("kind");
     if (kind && !kind->empty() && *kind != "point") continue;
     if (auto value = resolved_date(*it)) return value;
@@ -222,7 +232,7 @@ void split_leading_convener(StageContext& ctx, WorkRecord& m, const std::vector<
   static const RE2 lead(R"(^由?(\p{Han}{2,24}?(?:人民法院|人民检察院|中级法院|检察分院|高院|中院))(.+)$)");
   // The bodies it held the meeting with are no part of the name: "…检察院与区司法局联合举办的X培训班".
   static const RE2 partners(R"(^(?:与|联合|会同)[^的，,]{1,30}?(?:联合|共同)?(?:举办|主办|召开|组织)的(.+)$)");
-  static const RE2 hosted(R"(^(?:主办|承办|举办|组织)的(.+)$)");
+  static const RE2 hosted(R"(^(?:主办|承办|举办|组织)(?:、[^的，,]{2,30}?(?:承办|协办))?的(.+)$)");
   std::string court, rest;
   if (!RE2::FullMatch(name, lead, &court, &rest)) return;
   if (!RE2::FullMatch(rest, partners, &rest)) RE2::FullMatch(rest, hosted, &rest);
@@ -897,7 +907,8 @@ void link_meetings(StageContext& ctx) {
     // The date of the meeting's own clause, before its name (the record's
     // span starts with it); a date inside the name ("上半年…会商会") is not
     // the day it met. Else a date between the name and the verb ("…现场会6月在
-    // 我市召开"), else the day that opens the sentence ("12月4日，该院邀请…，召开…座谈会").
+    // 我市召开"), else the day that opens the sentence ("12月4日，该院邀请…，召开…座谈会")
+    // or stands right before the record.
     std::string_view record_text = ctx.text(m);
     auto name_at = record_text.rfind(text_field(m, "name"));
     std::size_t name_begin = m.span.begin + (name_at == std::string_view::npos ? record_text.size() : name_at);
@@ -905,7 +916,8 @@ void link_meetings(StageContext& ctx) {
     const std::size_t sentence_begin = ctx.doc.sentences()[static_cast<std::size_t>(m.sentence)].normalized.begin;
     std::optional<std::string> date = point_date_within(ctx, m.span.begin, name_begin);
     if (!date) date = point_date_within(ctx, name_end, m.span.end);
-    if (!date) date = point_date_within(ctx, sentence_begin, m.span.begin, /*opening_only=*/true);
+    if (!date) date = point_date_within(ctx, sentence_begin, m.span.begin, DatePlace::opening);
+    if (!date) date = point_date_within(ctx, sentence_begin, m.span.begin, DatePlace::adjacent);  // "本报讯（…）7月11日，X召开"
     if (date) m.fields.set("date", *date);
     else m.fields.set("date", Value{});
 

@@ -407,4 +407,12 @@ TEST_SUITE("meetings") {
     CHECK(m[0].fields.list("attendees") ==
           Names{"县自然资源和规划局、县林业和草原局、县水务局及青石乡、白杨镇政府分管负责同志", "钱立"});
   }
+
+  TEST_CASE("the day right before the convener is the meeting's, after a dateline with its byline in brackets") {
+    auto m = meetings_in(
+        "2025年7月17日　星期四　第03版\n\n本报讯（记者　钱立　通讯员　孙丽）7月11日，\n"
+        "江北市中级人民法院召开全市法院上半年审判执行工作分析会，院长李强主持会议。\n");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("date") == "2025-07-11");
+  }
 }
