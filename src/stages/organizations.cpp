@@ -455,8 +455,8 @@ void resolve_organizations(StageContext& ctx) {
       ctx.note("organizations: '{}' at {} only sends a person: a guest", m.canonical, m.span.begin);
     }
 
-  // "该院", "本院", "院党组": the last court named before it in the article,
-  // else the article's court. One pass in text order, which also records for
+  // "该院", "院党组": the last court named before it in the article, else the
+  // article's court; "我院", "本院" (org_self_reference): the article's court. One pass in text order, which also records for
   // each mention the last named court up to it (for court_before).
   std::vector<std::string> article_kind(ctx.articles.size(), "court");
   for (const auto& m : ctx.org_mentions)
@@ -471,7 +471,9 @@ void resolve_organizations(StageContext& ctx) {
     last_article = m.article;
     if (m.kind == "reference") {
       const bool in_range = m.article >= 0 && static_cast<std::size_t>(m.article) < ctx.article_org.size();
-      if (last_named >= 0) {
+      const bool own = in_range && !ctx.article_org[static_cast<std::size_t>(m.article)].empty() &&
+                       !lookup(ctx.lexicon("org_self_reference"), m.surface).empty();
+      if (last_named >= 0 && !own) {
         const OrgMention& antecedent = ctx.org_mentions[static_cast<std::size_t>(last_named)];
         m.canonical = antecedent.canonical;
         m.kind = antecedent.kind;

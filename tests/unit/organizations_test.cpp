@@ -217,4 +217,13 @@ TEST_SUITE("organizations") {
       }
     CHECK(found);
   }
+
+  TEST_CASE("我院 in a court's work report is that court, even after another court convened something") {
+    auto counts = reportex_test::records_of(
+        "case_count",
+        "江北县人民法院工作报告\n\n各位代表：\n\n6月12日，青石市中级人民法院在我县召开全市法院工作现场会。"
+        "我院网上立案2871件。");
+    REQUIRE(counts.size() == 1);
+    CHECK(counts[0].fields.text("org") == "江北县人民法院");
+  }
 }
