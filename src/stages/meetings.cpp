@@ -189,8 +189,10 @@ std::optional<std::string> point_date_within(const StageContext& ctx, std::size_
     if (it->type != "date" || it->dropped || it->span.end > end) continue;
     if ((place == DatePlace::opening && it->span.begin != begin) || (place == DatePlace::adjacent && !adjacent(*it)))
       continue;
+    // A meeting of several days ("11月6日至7日") is dated by its last, as a range is.
     auto kind = it->fields.text("kind");
-    if (kind && !kind->empty() && *kind != "point") continue;
+    if (kind && !kind->empty() && *kind != "point" && !(*kind == "range" && it->fields.text("granularity") == "day"))
+      continue;
     if (auto value = resolved_date(*it)) return value;
   }
   return std::nullopt;
