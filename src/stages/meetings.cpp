@@ -435,18 +435,29 @@ bool names_a_body(const StageContext& ctx, std::string_view text) {
          !longest_tail(ctx.lexicon("body_word"), text).empty();
 }
 
+// True when `text` opens with a head count ("15名茶企", "3家单位").
+bool opens_with_count(std::string_view text) {
+  static const RE2 count_first(R"(^[0-9一二三四五六七八九十两百]+(?:余|多)?(?:位|名|家|个|人|所))");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), std::min<std::size_t>(text.size(), 24)), count_first);
+}
+
 // The item that closes a list of units opened at item `i` as one group: no
 // item names a person, only the last ends in a group word, and it holds 等
 // ("…立案庭等部门负责人") or the items before it are bodies ("区林业局、区水利局
-// 有关负责同志"). `i` itself when there is none.
+// 有关负责同志"), the first of them perhaps counted ("15名茶企、茶农代表", but
+// not "3名人民监督员、2名人大代表"). `i` itself when there is none.
 std::size_t group_closing(const StageContext& ctx, const MeetingWords& words, const std::vector<Piece>& items,
                           const std::vector<Named>& named, std::size_t i) {
   for (std::size_t j = i; j < items.size() && named[j].name.empty(); ++j) {
     if (!is_group_word_end(words, items[j].text)) continue;
     if (j == i) return i;
     if (items[j].text.find("等") != std::string_view::npos) return j;
+    // A counted head names bodies, not people ("12家商会会长及企业代表" are two groups).
+    const bool counted_head = opens_with_count(items[i].text) && !opens_with_count(items[j].text) &&
+                              longest_tail(ctx.lexicon("title"), items[i].text).empty() &&
+                              ctx.doc.text().substr(items[i].end, items[i + 1].begin - items[i].end) == "、";
     for (std::size_t k = i; k < j; ++k)
-      if (!names_a_body(ctx, items[k].text)) return i;
+      if (!names_a_body(ctx, items[k].text) && !(k == i && counted_head)) return i;
     return j;
   }
   return i;
@@ -485,10 +496,15 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
     // "以及" joins whole items: "21个镇街政法委员以及“共享法庭”庭务主任代表" is two groups;
     // so does "及" before a counted item ("…等8家单位负责同志及12名企业代表"), but
     // not before the last item of a list a closing count covers ("各部门负责人及业务骨干40余人").
-    // So does "和" before bodies with their people: "3名听证员和县水利局、县自然资源局工作人员".
+    // So does "和" before bodies with their people: "3名听证员和县水利局、县自然资源局工作人员",
+    // and "、" between counted items ("3名人民监督员、2名市人大代表"), not before one
+    // the count covers ("15名茶企、茶农代表").
     static const RE2 count_first(R"(^[0-9一二三四五六七八九十两百]+(?:余|多)?(?:位|名|家|个|人))");
     const std::size_t text_end = offset + text.size();
-    const auto parts = split_at(text, offset, {"以及", "及", "和"}, [&](std::size_t pos) {
+    auto counted_after = [&](std::string_view rest, std::size_t sep) {
+      return RE2::PartialMatch(re2::StringPiece(rest.data() + sep, std::min<std::size_t>(rest.size() - sep, 24)), count_first);
+    };
+    const auto parts = split_at(text, offset, {"以及", "及", "和", "、"}, [&](std::size_t pos) {
       const std::string_view rest = std::string_view(ctx.doc.text()).substr(pos, text_end - pos);
       if (people.covers(pos) || inside_org_name(ctx, pos)) return true;
       if (starts_with(rest, "和")) {
@@ -499,8 +515,8 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
         if (first_item.size() == after.size()) first_item = after.substr(0, first_entry_in(ctx.lexicon("body_people_lead"), after));
         return !(first_item.size() < after.size() && names_a_body(ctx, first_item) && is_group_word_end(words, after));
       }
-      return starts_with(rest, "及") &&
-             !RE2::PartialMatch(re2::StringPiece(rest.data() + 3, std::min<std::size_t>(rest.size() - 3, 24)), count_first);
+      if (starts_with(rest, "、")) return !counted_after(rest, std::string_view("、").size());
+      return starts_with(rest, "及") && !counted_after(rest, std::string_view("及").size());
     });
     if (parts.size() > 1) {
       for (const Piece& part : parts) {

@@ -415,4 +415,13 @@ TEST_SUITE("meetings") {
     REQUIRE(m.size() == 1);
     CHECK(m[0].fields.text("date") == "2025-07-11");
   }
+
+  TEST_CASE("a counted list is split between counted items, kept whole when the count covers the items after it") {
+    auto m = meetings_in(
+        "11月4日，江北县人民检察院召开公开听证会，3名人民监督员、2名市人大代表担任听证员。"
+        "9月10日，江北县人民检察院召开茶产业座谈会，15名茶企、茶农代表参加。\n");
+    REQUIRE(m.size() == 2);
+    CHECK(named(m, "公开听证会")->fields.list("attendees") == Names{"3名人民监督员", "2名市人大代表"});
+    CHECK(named(m, "茶产业座谈会")->fields.list("attendees") == Names{"15名茶企、茶农代表"});
+  }
 }
