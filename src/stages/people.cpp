@@ -271,7 +271,10 @@ void link_people(StageContext& ctx) {
       if (scope == "court" || scope.empty()) court_office = true;
       if (scope != "member") office = true;
     }
-    if (press == "reporter" && ctx.text(r).substr(0, 6) == "本报") p.org = paper;
+    // "本报记者…", or a reporter in the brackets of the dateline "本报讯（记者…）".
+    const std::string_view before = std::string_view(ctx.doc.text()).substr(0, r.span.begin);
+    if (press == "reporter" && (ctx.text(r).starts_with("本报") || before.ends_with("本报讯(") || before.ends_with("本报讯（")))
+      p.org = paper;
     // The page's staff are of its publisher: the paper it names, else the
     // court whose account or site it is.
     if (press == "other")
