@@ -313,6 +313,12 @@ std::span<const OrgMention> org_mentions_near(const StageContext& ctx, std::size
   return {first, last};
 }
 
+std::string body_at_article_place(const StageContext& ctx, int article, std::string_view level, std::string_view body) {
+  if (article < 0 || static_cast<std::size_t>(article) >= ctx.article_org.size()) return {};
+  const std::string place = place_at_level(ctx.article_org[static_cast<std::size_t>(article)], level);
+  return place.empty() ? std::string() : named_at(place, body);
+}
+
 const OrgMention* court_before(const StageContext& ctx, std::size_t pos, int article) {
   auto it = std::lower_bound(ctx.org_mentions.begin(), ctx.org_mentions.end(), pos,
                              [](const OrgMention& m, std::size_t p) { return m.span.begin < p; });

@@ -283,8 +283,15 @@ void link_people(StageContext& ctx) {
                   ? ctx.article_org[static_cast<std::size_t>(r.article)]
                   : std::string();
     if (press.empty()) {
+      std::string governed;  // "副区长": the government of the article's district
+      for (const auto& t : p.titles)
+        if (governed.empty()) governed = lookup(ctx.lexicon("government_head"), t);
       if (const OrgMention* m = org_prefix(ctx, r)) {
         p.org = m->canonical;
+      } else if (!governed.empty()) {
+        const std::size_t level = text::decode_utf8(governed, 0).length;  // the level opens the body's name
+        p.org = body_at_article_place(ctx, r.article, std::string_view(governed).substr(0, level),
+                                      std::string_view(governed).substr(level));
       } else if (court_office && !p.titles.empty()) {
         if (const OrgMention* court = court_before(ctx, r.span.begin, r.article)) p.org = court->canonical;
         else if (r.article >= 0 && static_cast<std::size_t>(r.article) < ctx.article_org.size())

@@ -284,4 +284,14 @@ TEST_SUITE("people") {
     // A county the article does not name: the body stays without a place.
     CHECK_FALSE(named(people, "戚卫东")->org.has_value());
   }
+
+  TEST_CASE("a deputy district head is of the district's government, a county committee's deputy secretary of the committee") {
+    auto people = people_in(
+        "近日，江北市青石区人民法院召开府院联动协调会，副区长钱立主持会议。"
+        "清河县委副书记、政法委书记孙丽出席。");
+    REQUIRE(named(people, "钱立") != nullptr);
+    CHECK(named(people, "钱立")->org == std::optional<std::string>("江北市青石区人民政府"));
+    REQUIRE(named(people, "孙丽") != nullptr);
+    CHECK(named(people, "孙丽")->org == std::optional<std::string>("中共清河县委员会"));
+  }
 }
