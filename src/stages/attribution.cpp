@@ -357,24 +357,14 @@ bool resolved(const std::string& value) {
   return value.size() >= 4 && std::all_of(value.begin(), value.begin() + 4, [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// True for the first quarter, month or day of a year ("2025-Q1", "2025-01", "2025-01-01").
-bool opens_year(std::string_view point) {
-  std::string_view rest = point.substr(std::min<std::size_t>(4, point.size()));
-  return rest == "-Q1" || rest == "-01" || rest == "-01-01";
-}
-
 // The period a date record gives: its value, or its year for a since-date
-// and for a range from the start of a year to a point in it ("前三季度",
-// "1至5月": figures of the year so far).
+// and for a range ("前三季度", "1至11月", "4月至10月", "2023年1月至2025年5月": the
+// year it ends in), as the figures of a period are reported by year.
 std::optional<std::string> period_of_date(const WorkRecord& d) {
   auto value = d.fields.text("value");
   if (!value || !resolved(*value)) return std::nullopt;
   const auto kind = d.fields.text("kind");
-  if (kind == std::optional<std::string>("since")) return value->substr(0, 4);
-  if (kind == std::optional<std::string>("range")) {
-    const auto start = d.fields.text("start");
-    if (start && opens_year(*start) && start->substr(0, 4) == value->substr(0, 4)) return value->substr(0, 4);
-  }
+  if (kind == std::optional<std::string>("since") || kind == std::optional<std::string>("range")) return value->substr(0, 4);
   return *value;
 }
 

@@ -93,6 +93,18 @@ TEST_CASE("a procuratorate report: 件/人 pairs give a case count and a person 
   }
 }
 
+TEST_CASE("figures of a span of months, or of years, have the year the span ends in as period") {
+  auto records = extract(
+      "发布时间：2025-11-20\n\n4月至10月，该院集中开展专项执行行动6次，拘留被执行人63人。"
+      "2023年1月至2025年5月，该院共审结涉旅游纠纷472件。\n");
+  auto q = of_type(records, "quantity");
+  REQUIRE(q.size() == 2);
+  for (const auto& r : q) CHECK(field(r, "period") == "2025");
+  auto cases = of_type(records, "case_count");
+  REQUIRE(cases.size() == 1);
+  CHECK(field(cases[0], "period") == "2025");
+}
+
 TEST_CASE("an enforcement item: 万元 amounts, approximations, since-dates and quotes") {
   auto records = extract(
       "发布时间：2025-05-20　来源：扎兰屯市人民法院\n\n"
