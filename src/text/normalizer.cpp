@@ -321,7 +321,7 @@ class Normalizer {
   // A blank line inside a sentence: PDF extraction puts one where a page or
   // column ends ("1.08 亿\n\n元", "化解债务\n\n41.8亿元", "成功率5\n\n7.85%").
   // It is taken for that when a paragraph of some length (not a heading) stops
-  // on a Han character, a digit or a comma and the next line goes on with a Han
+  // on a Han character, a digit, a percent sign or a comma and the next line goes on with a Han
   // character or a digit, not with a numbered heading ("二、", "(三)", "4.").
   bool is_page_break(unsigned char next_byte) {
     constexpr std::size_t kMinParagraphBytes = 16 * 3, kRecentBytes = 160 * 3;
@@ -338,7 +338,8 @@ class Normalizer {
     if (!ideograph_lead(next_byte) && !is_ascii_digit(next_byte)) return false;
     if (opens_numbered_heading(space_end_)) return false;
     std::size_t last = text.size() - 1;
-    if (is_ascii_digit(static_cast<unsigned char>(text[last])) || text[last] == ',') return true;
+    if (is_ascii_digit(static_cast<unsigned char>(text[last])) || text[last] == ',' || text[last] == '%')
+      return true;  // "16.4%\n\n和9.8%": a list of figures goes on
     if (text[last] == '.' && last > start && is_ascii_digit(static_cast<unsigned char>(text[last - 1])) &&
         is_ascii_digit(next_byte))
       return true;  // "92.\n\n31%": a decimal split
