@@ -655,10 +655,13 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
   };
   const bool presides = !later && says_presides(words, text);
   // "该院邀请区司法局、区工商联相关负责同志和…成员，召开…": who is invited attends.
+  bool invites = false;
   if (own_sentence)
     if (const std::size_t at = first_entry_in(ctx.lexicon("meeting_invite_verb"), text);
         at != std::string_view::npos && !before_first(text, words.attend_verbs) && !before_first(text, words.speech_verbs)) {
-      const std::string_view invited = text.substr(at + longest_head(ctx.lexicon("meeting_invite_verb"), text.substr(at)).size());
+      std::string_view invited = text.substr(at + longest_head(ctx.lexicon("meeting_invite_verb"), text.substr(at)).size());
+      invited = invited.substr(0, first_entry_in(ctx.lexicon("invite_end"), invited));
+      invites = true;
       for (auto& item : who_items(ctx, index, words, invited, clause.begin + (invited.data() - text.data())))
         if (item.person || item.group) add_unique(frame.attendees, item.text);
     }
@@ -667,6 +670,10 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
   auto said = before_first(text, words.speech_verbs);
   if (later && said && quotes_a_speech(ctx, words, text.substr(said->size()))) said.reset();
   if (!presides && !attends && !said) {
+    if (invites) {  // the clause that invites names no one else
+      waiting.clear();
+      return;
+    }
     const auto items = who_items(ctx, index, words, text, clause.begin);
     const bool only_people = !items.empty() && std::all_of(items.begin(), items.end(), [](const WhoItem& i) { return i.person || i.group; });
     if (!only_people) waiting.clear();
