@@ -291,6 +291,7 @@ bool is_visiting(const StageContext& ctx, const OrgMention& m) {
     while (cut > 0 && (static_cast<unsigned char>(after[cut]) & 0xC0) == 0x80) --cut;
     after = after.substr(0, cut);
   }
+  if (!longest_head(ctx.lexicon("visit_here"), after).empty()) return true;  // "…法院在我县召开"
   const std::size_t verb = first_entry_in(ctx.lexicon("meeting_attend_verb"), after);
   if (verb == std::string_view::npos) return false;
   const std::string_view before_verb = after.substr(0, verb);

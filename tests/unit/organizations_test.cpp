@@ -222,8 +222,9 @@ TEST_SUITE("organizations") {
     auto counts = reportex_test::records_of(
         "case_count",
         "江北县人民法院工作报告\n\n各位代表：\n\n6月12日，青石市中级人民法院在我县召开全市法院工作现场会。"
-        "我院网上立案2871件。");
-    REQUIRE(counts.size() == 1);
+        "我院网上立案2871件。全年审结行政案件126件。");
+    REQUIRE(counts.size() == 2);
     CHECK(counts[0].fields.text("org") == "江北县人民法院");
+    CHECK(counts[1].fields.text("org") == "江北县人民法院");  // the prefecture's court came to the county: a visitor
   }
 }
