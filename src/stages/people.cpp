@@ -182,7 +182,9 @@ void split_byline_runs(StageContext& ctx) {
   const Lexicon* press_titles = ctx.lexicon("press_title");
   std::vector<WorkRecord> added;
   for (auto& r : ctx.records) {
-    if (r.dropped || r.type != "person" || r.rule == nullptr || !r.rule->id.starts_with("people/press_byline")) continue;
+    if (r.dropped || r.type != "person" || r.rule == nullptr ||
+        !(r.rule->id.starts_with("people/press_byline") || r.rule->id == "people/author_line"))
+      continue;
     const std::string_view rec = ctx.text(r);
     const std::string_view press = longest_head(press_titles, rec);
     std::size_t skip = press.size();
@@ -276,8 +278,13 @@ void link_people(StageContext& ctx) {
     if (press == "reporter" && (ctx.text(r).starts_with("本报") || before.ends_with("本报讯(") || before.ends_with("本报讯（")))
       p.org = paper;
     // The page's staff are of its publisher: the paper it names, else the
-    // court whose account or site it is.
-    if (press == "other")
+    // court whose account or site it is; so is the writer an account's footer
+    // credits ("撰稿：…", "文字：…").
+    // (The label may stand before the other names of its run: "撰稿：芮晨江晗".)
+    const std::string_view near = before.substr(before.size() - std::min<std::size_t>(before.size(), 8 * 3));
+    const bool footer_writer = r.rule != nullptr && r.rule->id == "people/author_line" && paper.empty() &&
+                               (near.find("撰稿:") != std::string_view::npos || near.find("文字:") != std::string_view::npos);
+    if (press == "other" || footer_writer)
       p.org = !paper.empty() ? paper
               : r.article >= 0 && static_cast<std::size_t>(r.article) < ctx.article_org.size()
                   ? ctx.article_org[static_cast<std::size_t>(r.article)]
