@@ -768,6 +768,18 @@ bool is_headline(const StageContext& ctx, const WorkRecord& r) {
   return char_count(line) <= 60 && line.find("。") == std::string_view::npos;
 }
 
+// The signer of a report given at a session ("——…在X第N届人民代表大会第N次会议上"
+// and, on a line of its own below, "X人民法院院长　某某"), who attends the
+// session; empty when no person's line follows the subtitle.
+std::string report_signer(const StageContext& ctx, const WorkRecord& m) {
+  auto it = std::lower_bound(ctx.records.begin(), ctx.records.end(), m.span.end,
+                             [](const WorkRecord& r, std::size_t pos) { return r.span.begin < pos; });
+  for (; it != ctx.records.end() && it->paragraph <= m.paragraph + 2; ++it)
+    if (it->type == "person" && !it->dropped && it->paragraph > m.paragraph && is_headline(ctx, *it))
+      return text_field(*it, "name");
+  return {};
+}
+
 // True when the characters of `shorter` appear in `longer` in the same order.
 bool is_subsequence(std::string_view shorter, std::string_view longer) {
   std::size_t at = 0;
@@ -954,6 +966,7 @@ void link_meetings(StageContext& ctx) {
     for (const auto* list : {&frame.attendees, &frame.speakers})
       for (const auto& a : *list)
         if (std::find(frame.presiders.begin(), frame.presiders.end(), a) == frame.presiders.end()) add_unique(attendees, a);
+    if (rule == "session_report") add_unique(attendees, report_signer(ctx, m));
     m.fields.set("attendees", attendees);
     m.fields.set("speakers", frame.speakers);
     ctx.note("meeting '{}' ({}): date {}, organizer {}, {} presiders, {} attendees, {} speakers", text_field(m, "name"),

@@ -424,4 +424,12 @@ TEST_SUITE("meetings") {
     CHECK(named(m, "公开听证会")->fields.list("attendees") == Names{"3名人民监督员", "2名市人大代表"});
     CHECK(named(m, "茶产业座谈会")->fields.list("attendees") == Names{"15名茶企、茶农代表"});
   }
+
+  TEST_CASE("the signer of a report given at a session attends the session") {
+    auto m = meetings_in(
+        "江北县人民法院工作报告\n\n——2025年1月9日在江北县第十九届人民代表大会第五次会议上\n\n"
+        "江北县人民法院院长　海振宇\n\n各位代表：\n\n现在，我代表江北县人民法院向大会报告工作。\n");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.list("attendees") == Names{"海振宇"});
+  }
 }
