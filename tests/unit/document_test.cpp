@@ -192,7 +192,9 @@ TEST_CASE("blank lines and line breaks after sentence ends become paragraph brea
   CHECK(normalized("工作取得实效。\n下一步") == "工作取得实效。\n下一步");
   CHECK(normalized("他表示：“坚决落实。”\n随后") == "他表示:“坚决落实。”\n随后");
   CHECK(normalized("效果如何？\r\n答复") == "效果如何?\n答复");
-  CHECK(normalized("一要抓落实；\n二要抓考核") == "一要抓落实;\n二要抓考核");
+  // A semicolon ends a clause, not the paragraph: the sentence goes on on the next line.
+  CHECK(normalized("一要抓落实；\n二要抓考核") == "一要抓落实;二要抓考核");
+  CHECK(normalized("其中涉土楼保护案件49件；\n发出诉前检察建议102件。") == "其中涉土楼保护案件49件;发出诉前检察建议102件。");
   CHECK(normalized("案件受理\r\n情况") == "案件受理情况");  // CR LF is one line break
   CHECK(normalized("强化政治引领\n筑牢思想根基") == "强化政治引领筑牢思想根基");
   CHECK(normalized("段落一\xE2\x80\xA9段落二") == "段落一\n段落二");  // PARAGRAPH SEPARATOR
