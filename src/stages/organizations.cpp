@@ -463,8 +463,9 @@ void resolve_organizations(StageContext& ctx) {
     }
 
   // "该院", "院党组": the last court named before it in the article, else the
-  // article's court; "我院", "本院" (org_self_reference): the article's court. One pass in text order, which also records for
-  // each mention the last named court up to it (for court_before).
+  // article's court; "我院", "本院" (org_self_reference): the article's court.
+  // One pass in text order, which also records for each mention the last
+  // named court up to it (for court_before).
   std::vector<std::string> article_kind(ctx.articles.size(), "court");
   for (const auto& m : ctx.org_mentions)
     if (m.kind != "reference" && m.article >= 0 && static_cast<std::size_t>(m.article) < ctx.articles.size() &&

@@ -274,16 +274,18 @@ void link_people(StageContext& ctx) {
       if (scope != "member") office = true;
     }
     // "本报记者…", or a reporter in the brackets of the dateline "本报讯（记者…）".
-    const std::string_view before = std::string_view(ctx.doc.text()).substr(0, r.span.begin);
-    if (press == "reporter" && (ctx.text(r).starts_with("本报") || before.ends_with("本报讯(") || before.ends_with("本报讯（")))
+    const Lexicon* own_paper = ctx.lexicon("own_paper_mark");
+    std::string_view before = std::string_view(ctx.doc.text()).substr(0, r.span.begin);
+    const bool bracketed = before.ends_with("(");
+    if (press == "reporter" && (!longest_head(own_paper, ctx.text(r)).empty() ||
+                                (bracketed && !longest_tail(own_paper, before.substr(0, before.size() - 1)).empty())))
       p.org = paper;
     // The page's staff are of its publisher: the paper it names, else the
-    // court whose account or site it is; so is the writer an account's footer
-    // credits ("撰稿：…", "文字：…").
-    // (The label may stand before the other names of its run: "撰稿：芮晨江晗".)
-    const std::string_view near = before.substr(before.size() - std::min<std::size_t>(before.size(), 8 * 3));
+    // court whose account or site it is. So is the writer an account's footer
+    // names ("撰稿：…"; the label may stand before other names of its run).
+    const std::string_view just_before = before.substr(before.size() - std::min<std::size_t>(before.size(), 8 * 3));
     const bool footer_writer = r.rule != nullptr && r.rule->id == "people/author_line" && paper.empty() &&
-                               (near.find("撰稿:") != std::string_view::npos || near.find("文字:") != std::string_view::npos);
+                               first_entry_in(ctx.lexicon("footer_writer_label"), just_before) != std::string_view::npos;
     if (press == "other" || footer_writer)
       p.org = !paper.empty() ? paper
               : r.article >= 0 && static_cast<std::size_t>(r.article) < ctx.article_org.size()
