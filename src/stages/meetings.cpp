@@ -499,11 +499,7 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
     // So does "和" before bodies with their people: "3名听证员和县水利局、县自然资源局工作人员",
     // and "、" between counted items ("3名人民监督员、2名市人大代表"), not before one
     // the count covers ("15名茶企、茶农代表").
-    static const RE2 count_first(R"(^[0-9一二三四五六七八九十两百]+(?:余|多)?(?:位|名|家|个|人))");
     const std::size_t text_end = offset + text.size();
-    auto counted_after = [&](std::string_view rest, std::size_t sep) {
-      return RE2::PartialMatch(re2::StringPiece(rest.data() + sep, std::min<std::size_t>(rest.size() - sep, 24)), count_first);
-    };
     const auto parts = split_at(text, offset, {"以及", "及", "和", "、"}, [&](std::size_t pos) {
       const std::string_view rest = std::string_view(ctx.doc.text()).substr(pos, text_end - pos);
       if (people.covers(pos) || inside_org_name(ctx, pos)) return true;
@@ -515,8 +511,8 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
         if (first_item.size() == after.size()) first_item = after.substr(0, first_entry_in(ctx.lexicon("body_people_lead"), after));
         return !(first_item.size() < after.size() && names_a_body(ctx, first_item) && is_group_word_end(words, after));
       }
-      if (starts_with(rest, "、")) return !counted_after(rest, std::string_view("、").size());
-      return starts_with(rest, "及") && !counted_after(rest, std::string_view("及").size());
+      if (starts_with(rest, "、")) return !opens_with_count(rest.substr(std::string_view("、").size()));
+      return starts_with(rest, "及") && !opens_with_count(rest.substr(std::string_view("及").size()));
     });
     if (parts.size() > 1) {
       for (const Piece& part : parts) {
