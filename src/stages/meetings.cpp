@@ -180,7 +180,7 @@ std::optional<std::string> point_date_within(const StageContext& ctx, std::size_
                                              DatePlace place = DatePlace::first) {
   auto adjacent = [&](const WorkRecord& r) {
     const std::string_view gap = std::string_view(ctx.doc.text()).substr(r.span.end, end - r.span.end);
-    return gap.find_first_not_of(" ,") == std::string_view::npos || gap == "，";
+    return gap.find_first_not_of(" ,") == std::string_view::npos;  // normalized text has ASCII commas
   };
   // Records are in text order.
   auto it = std::lower_bound(ctx.records.begin(), ctx.records.end(), begin,
