@@ -421,9 +421,23 @@ class Loader {
         patterns.push_back(std::move(*expanded));
         std::string selector = expand_selector(*raw, *pattern_node, f->path);
         if (const toml::node* leading_node = rt->get("leading"))
-          if (auto leading = pattern_text(*leading_node, f->path))
+          if (auto leading = pattern_text(*leading_node, f->path)) {
             selector = "(?:" + expand_selector(*leading, *leading_node, f->path) + ")(?:" + selector + ")";
+            if (auto expanded_leading = expand(*leading, *leading_node, f->path, stack))
+              patterns.push_back("(?:" + *expanded_leading + ")$");  // as collect_leading compiles it
+          }
         selectors.push_back(std::move(selector));
+        // The guards too: compiled here on every core rather than one by one in collect_guards.
+        for (const char* key : {"before", "not_before", "after", "not_after"}) {
+          const toml::node* guard = rt->get(key);
+          if (guard == nullptr) continue;
+          const toml::array* list = guard->as_array();
+          for (std::size_t k = 0; k < (list != nullptr ? list->size() : 1); ++k) {
+            const toml::node& item = list != nullptr ? *list->get(k) : *guard;
+            if (auto text = item.value<std::string>())
+              if (auto expanded_guard = expand(*text, item, f->path, stack)) patterns.push_back(std::move(*expanded_guard));
+          }
+        }
       }
     }
     quiet_ = false;
