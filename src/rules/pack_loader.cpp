@@ -8,11 +8,12 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <map>
 #include <set>
-#include <system_error>
 #include <numeric>
+#include <system_error>
 #include <thread>
 
 namespace reportex::internal {
@@ -424,20 +425,14 @@ class Loader {
           if (auto leading = pattern_text(*leading_node, f->path)) {
             selector = "(?:" + expand_selector(*leading, *leading_node, f->path) + ")(?:" + selector + ")";
             if (auto expanded_leading = expand(*leading, *leading_node, f->path, stack))
-              patterns.push_back("(?:" + *expanded_leading + ")$");  // as collect_leading compiles it
+              patterns.push_back(leading_regex(*expanded_leading));
           }
         selectors.push_back(std::move(selector));
         // The guards too: compiled here on every core rather than one by one in collect_guards.
-        for (const char* key : {"before", "not_before", "after", "not_after"}) {
-          const toml::node* guard = rt->get(key);
-          if (guard == nullptr) continue;
-          const toml::array* list = guard->as_array();
-          for (std::size_t k = 0; k < (list != nullptr ? list->size() : 1); ++k) {
-            const toml::node& item = list != nullptr ? *list->get(k) : *guard;
-            if (auto text = item.value<std::string>())
-              if (auto expanded_guard = expand(*text, item, f->path, stack)) patterns.push_back(std::move(*expanded_guard));
-          }
-        }
+        for (const char* key : kGuardKeys)
+          for (const toml::node* item : guard_items(*rt, key))
+            if (auto text = item->value<std::string>())
+              if (auto expanded_guard = expand(*text, *item, f->path, stack)) patterns.push_back(std::move(*expanded_guard));
       }
     }
     quiet_ = false;
@@ -543,7 +538,7 @@ class Loader {
     if (rule.leading == nullptr) rule.whole_group = whole_group(rule);  // with one, group 0 starts earlier
 
     bool ok = true;
-    for (const char* key : {"before", "not_before", "after", "not_after"}) ok &= collect_guards(f, rt, key, rule);
+    for (const char* key : kGuardKeys) ok &= collect_guards(f, rt, key, rule);
     if (const toml::array* suppress = rt["suppress"].as_array()) {
       for (const auto& s : *suppress) {
         auto type = s.value<std::string>();
@@ -582,6 +577,23 @@ class Loader {
     pack_->rules.push_back(std::move(rule));
   }
 
+  // The keys of a rule's guards, and the regex strings one key holds (one, or an array).
+  static constexpr std::array<const char*, 4> kGuardKeys = {"before", "not_before", "after", "not_after"};
+  static std::vector<const toml::node*> guard_items(const toml::table& rt, const char* key) {
+    std::vector<const toml::node*> items;
+    const toml::node* node = rt.get(key);
+    if (node == nullptr) return items;
+    if (const toml::array* arr = node->as_array()) {
+      for (const auto& n : *arr) items.push_back(&n);
+    } else {
+      items.push_back(node);
+    }
+    return items;
+  }
+
+  // What a leading pattern compiles to: it must end where the match starts.
+  static std::string leading_regex(const std::string& expanded) { return "(?:" + expanded + ")$"; }
+
   // `leading`: a pattern the text before each match must end with. Its
   // captures are numbered after the pattern's and may not reuse their names.
   bool collect_leading(const SourceFile& f, const toml::table& rt, Rule& rule) {
@@ -594,7 +606,7 @@ class Loader {
     if (!expanded) return false;
     rule.leading_pattern = *expanded;
     rule.leading_selector = expand_selector(*raw, *node, f.path);
-    rule.leading = compile("(?:" + *expanded + ")$", *node, f.path, "leading of rule '" + rule.id + "'");
+    rule.leading = compile(leading_regex(*expanded), *node, f.path, "leading of rule '" + rule.id + "'");
     if (!rule.leading) return false;
     rule.leading_base = rule.re->NumberOfCapturingGroups() + 1;
     for (const auto& [name, index] : rule.leading->NamedCapturingGroups()) {
@@ -608,16 +620,8 @@ class Loader {
   }
 
   bool collect_guards(const SourceFile& f, const toml::table& rt, const char* key, Rule& rule) {
-    const toml::node* node = rt.get(key);
-    if (node == nullptr) return true;
-    std::vector<const toml::node*> items;
-    if (const toml::array* arr = node->as_array()) {
-      for (const auto& n : *arr) items.push_back(&n);
-    } else {
-      items.push_back(node);
-    }
     bool ok = true;
-    for (const toml::node* item : items) {
+    for (const toml::node* item : guard_items(rt, key)) {
       auto text = item->value<std::string>();
       if (!text) {
         error(position_of(*item, f.path), "bad-guard", std::string(key) + " must be a regex string");

@@ -477,7 +477,7 @@ bool is_part_of_case_count(const StageContext& ctx, const WorkRecord& r, const s
   const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
   const std::string_view before = ctx.sentence_text(r.sentence).substr(0, r.span.begin - s.begin);
   std::size_t clause = 0;
-  for (std::string_view mark : {"，", "；", ",", ";"})
+  for (std::string_view mark : {",", ";"})  // normalized text: ASCII clause marks
     if (auto at = before.rfind(mark); at != std::string_view::npos) clause = std::max(clause, at + mark.size());
   return !longest_head(ctx.lexicon("count_part_lead"), ctx.sentence_text(r.sentence).substr(clause)).empty();
 }
