@@ -127,10 +127,19 @@ struct RuleSet::Impl {
   std::size_t footprint = 0;
   // Which rules can match a sentence; built with the rules, never null in a loaded pack.
   std::shared_ptr<const internal::Prefilter> prefilter;
+  // The patterns the linking stages read ([stages.NAME] tables), by "stage.key".
+  std::map<std::string, std::shared_ptr<const RE2>, std::less<>> stage_patterns;
 
   const internal::Lexicon* lexicon(std::string_view name) const {
     auto it = lexicons.find(name);
     return it == lexicons.end() ? nullptr : it->second.get();
+  }
+  /// The stage pattern `name`, or one that matches nothing when the pack has
+  /// none by that name: a pack without meetings leaves the meetings stage idle.
+  const RE2& stage_pattern(std::string_view name) const {
+    static const RE2 nothing("[^\\x00-\\x{10FFFF}]");
+    auto it = stage_patterns.find(name);
+    return it == stage_patterns.end() ? nothing : *it->second;
   }
 };
 

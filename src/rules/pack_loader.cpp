@@ -106,6 +106,7 @@ class Loader {
     for (auto& [f, t] : tables) collect_defs(*f, t);
     precompile(tables);
     for (auto& [f, t] : tables) collect_rules(*f, t);
+    for (auto& [f, t] : tables) collect_stage_patterns(*f, t);
     if (tables.empty() && diagnostics_.empty())
       error({"", 0, 0}, "empty-pack", "the rule pack has no .toml files");
 
@@ -151,7 +152,7 @@ class Loader {
   }
 
   void check_top_level(const SourceFile& f, const toml::table& t) {
-    check_keys(t, f.path, {"pack", "types", "defs", "lexicons", "rule"}, "a rule file");
+    check_keys(t, f.path, {"pack", "types", "defs", "lexicons", "rule", "stages"}, "a rule file");
     if (const toml::table* pack = t["pack"].as_table()) check_keys(*pack, f.path, {"name", "description"}, "[pack]");
   }
 
@@ -435,6 +436,15 @@ class Loader {
               if (auto expanded_guard = expand(*text, *item, f->path, stack)) patterns.push_back(std::move(*expanded_guard));
       }
     }
+    for (const auto& [f, t] : tables)
+      if (const toml::table* stages = t["stages"].as_table())
+        for (const auto& [stage, table] : *stages)
+          if (const toml::table* named = table.as_table())
+            for (const auto& [key, node] : *named) {
+              std::vector<std::string> stack;
+              if (auto raw = pattern_text(node, f->path))
+                if (auto expanded = expand(*raw, node, f->path, stack)) patterns.push_back(std::move(*expanded));
+            }
     quiet_ = false;
     std::vector<std::shared_ptr<const RE2>> compiled(patterns.size());
     // Longest first, so that no core is left with a large pattern when the others are done.
@@ -474,6 +484,35 @@ class Loader {
       return nullptr;
     }
     return re;
+  }
+
+  // [stages.NAME]: the patterns a linking stage reads by name ("meetings.count_first"),
+  // written with the pack's defs and lexicons like a rule's.
+  void collect_stage_patterns(const SourceFile& f, const toml::table& t) {
+    const toml::node* stages = t.get("stages");
+    if (stages == nullptr) return;
+    if (!stages->is_table()) {
+      error(position_of(*stages, f.path), "bad-stage-pattern", "[stages] holds one table of patterns per stage");
+      return;
+    }
+    for (const auto& [stage, table] : *stages->as_table()) {
+      if (!table.is_table()) {
+        error(position_of(table, f.path), "bad-stage-pattern",
+              "stages." + std::string(stage.str()) + " must be a table of named patterns");
+        continue;
+      }
+      for (const auto& [key, node] : *table.as_table()) {
+        const std::string name = std::string(stage.str()) + "." + std::string(key.str());
+        std::vector<std::string> stack;
+        auto raw = pattern_text(node, f.path);
+        auto expanded = raw ? expand(*raw, node, f.path, stack) : std::nullopt;
+        if (!expanded) continue;
+        auto re = compile(*expanded, node, f.path, "stage pattern '" + name + "'");
+        if (!re) continue;
+        if (!pack_->stage_patterns.emplace(name, std::move(re)).second)
+          error(position_of(node, f.path), "duplicate-stage-pattern", "stage pattern '" + name + "' is already defined");
+      }
+    }
   }
 
   void collect_rules(const SourceFile& f, const toml::table& t) {
@@ -887,6 +926,7 @@ class Loader {
     }
     for (const auto& [name, lex] : pack_->lexicons)
       for (const auto& [k, v] : lex->canonical) bytes += k.size() + v.size() + 64;
+    for (const auto& [name, re] : pack_->stage_patterns) bytes += name.size() + static_cast<std::size_t>(re->ProgramSize()) * 16;
     pack_->footprint = bytes;
     std::vector<std::string> selectors;
     for (const auto& rule : pack_->rules) selectors.push_back(rule.whole_selector());

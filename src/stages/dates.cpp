@@ -53,31 +53,27 @@ bool partial_match(std::string_view text, const RE2& re) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
 }
 
-// A full date printed as the page's or the web page's date.
+// A full date printed as the page's or the web page's date (the words around
+// it are the pack's: [stages.dates] in dates.toml).
 bool is_page_date(const StageContext& ctx, const WorkRecord& r) {
-  static const RE2 page_number(R"(^\s*(?:星期[一二三四五六日天]|周[一二三四五六日])?\s*第?[0-9]{1,3}版)");
-  static const RE2 label(R"((?:发布时间|发布日期|发稿时间|日期|时间)\s*:\s*$)");
   // The date alone on its line, maybe with the weekday or brackets around it.
   static const RE2 alone_before(R"(^[\s(]*$)");
-  static const RE2 alone_after(R"(^[\s)]*(?:星期[一二三四五六日天])?[\s)]*$)");
   // A publication stamp: the date with its clock time ("原创 织金法院 2025年12月12日 18:06 贵州").
   static const RE2 clock_after(R"(^\s*[0-2]?[0-9]:[0-5][0-9])");
-  // A report's subtitle: the day it was delivered ("——2025年10月28日在…常务委员会第二十三次会议上").
+  // A report's subtitle: the day it was delivered, dashes before it.
   static const RE2 subtitle_before(R"(^\s*[—–-]+\s*$)");
-  static const RE2 session_after(R"(^\s*在[^。；]{2,80}?会议?上)");
   std::string_view before = sentence_before(ctx, r), after = sentence_after(ctx, r);
-  return partial_match(after, page_number) || partial_match(before, label) || partial_match(after, clock_after) ||
-         (partial_match(before, subtitle_before) && partial_match(after, session_after)) ||
-         (partial_match(before, alone_before) && partial_match(after, alone_after));
+  return partial_match(after, ctx.pattern("dates.page_number_after")) ||
+         partial_match(before, ctx.pattern("dates.label_before")) || partial_match(after, clock_after) ||
+         (partial_match(before, subtitle_before) && partial_match(after, ctx.pattern("dates.session_after"))) ||
+         (partial_match(before, alone_before) && partial_match(after, ctx.pattern("dates.alone_after")));
 }
 
 // The date right after a dateline mark ("**兴安讯** 7月3日") or before 电
 // ("新华社北京3月5日电").
 bool is_dateline_date(const StageContext& ctx, const WorkRecord& r) {
-  static const RE2 news_agency_after(R"(^电)");
-  static const RE2 mark_before(R"(^[\s#*]*\p{Han}{2,8}讯[\s*]*$)");
-  return partial_match(sentence_after(ctx, r), news_agency_after) ||
-         partial_match(sentence_before(ctx, r), mark_before);
+  return partial_match(sentence_after(ctx, r), ctx.pattern("dates.news_agency_after")) ||
+         partial_match(sentence_before(ctx, r), ctx.pattern("dates.dateline_mark_before"));
 }
 
 // The year the text talks about: the most frequent explicit year (the later

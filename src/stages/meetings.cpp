@@ -127,10 +127,10 @@ bool is_specific(const StageContext& ctx, std::string_view name) {
 // What identifies a meeting across its mentions: a city's party committee
 // meeting is "包头市委政法工作会议", "市委政法工作会议" or "包头市政法工作会议";
 // the place name and 委 go, the level (市, 区, 旗 …) stays.
-std::string merge_key(std::string_view name) {
-  static const RE2 level(R"(^\p{Han}{0,8}?(市|盟|旗|县|区|州)委?(.+)$)");
+std::string merge_key(const StageContext& ctx, std::string_view name) {
   std::string unit, rest;
-  if (RE2::FullMatch(re2::StringPiece(name.data(), name.size()), level, &unit, &rest)) return unit + rest;
+  if (RE2::FullMatch(re2::StringPiece(name.data(), name.size()), ctx.pattern("meetings.merge_level"), &unit, &rest))
+    return unit + rest;
   return std::string(name);
 }
 
@@ -201,9 +201,8 @@ std::optional<std::string> point_date_within(const StageContext& ctx, std::size_
 // True when the meeting's record opens with its verb, after at most a time
 // ("6月，召开…"): no convener is written at all.
 bool opens_its_clause(const StageContext& ctx, const WorkRecord& m) {
-  static const RE2 bare(R"(^(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:上午|下午)?[，,])?(?:组织召开|召开|举办|举行))");
   const std::string_view text = ctx.text(m);
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), bare);
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), ctx.pattern("meetings.bare_verb"));
 }
 
 // A court or procuratorate named earlier in the sentence convenes a meeting
@@ -217,10 +216,9 @@ std::string earlier_convener(const StageContext& ctx, const WorkRecord& m) {
       last = &o;
   if (last != nullptr) return last->canonical;
   std::string_view before = std::string_view(ctx.doc.text()).substr(s.begin, m.span.begin - s.begin);
-  static const RE2 court(R"((\p{Han}{2,24}?(?:人民法院|人民检察院)))");
   re2::StringPiece input(before.data(), before.size());
   std::string found, name;
-  while (RE2::FindAndConsume(&input, court, &name)) found = name;
+  while (RE2::FindAndConsume(&input, ctx.pattern("meetings.earlier_court"), &name)) found = name;
   if (starts_with(found, "全")) return {};  // 全市法院: several courts, no one convener
   return found;
 }
@@ -230,14 +228,11 @@ std::string earlier_convener(const StageContext& ctx, const WorkRecord& m) {
 void split_leading_convener(StageContext& ctx, WorkRecord& m, const std::vector<std::string>& full_names) {
   std::string name = text_field(m, "name");
   if (starts_with(name, "全")) return;
-  // "由万州区人民法院主办的X": the host named with 由 is the convener too.
-  static const RE2 lead(R"(^由?(\p{Han}{2,24}?(?:人民法院|人民检察院|中级法院|检察分院|高院|中院))(.+)$)");
-  // The bodies it held the meeting with are no part of the name: "…检察院与区司法局联合举办的X培训班".
-  static const RE2 partners(R"(^(?:与|联合|会同)[^的，,]{1,30}?(?:联合|共同)?(?:举办|主办|召开|组织)的(.+)$)");
-  static const RE2 hosted(R"(^(?:主办|承办|举办|组织)(?:、[^的，,]{2,30}?(?:承办|协办))?的(.+)$)");
+  // The court, then the bodies it held the meeting with or its hosts, then the name.
   std::string court, rest;
-  if (!RE2::FullMatch(name, lead, &court, &rest)) return;
-  if (!RE2::FullMatch(rest, partners, &rest)) RE2::FullMatch(rest, hosted, &rest);
+  if (!RE2::FullMatch(name, ctx.pattern("meetings.leading_court"), &court, &rest)) return;
+  if (!RE2::FullMatch(rest, ctx.pattern("meetings.leading_partners"), &rest))
+    RE2::FullMatch(rest, ctx.pattern("meetings.leading_hosts"), &rest);
   if (!is_specific(ctx, rest)) return;
   m.fields.set("organizer", organizer_of(ctx, m, court, full_names));
   m.fields.set("name", rest);
@@ -245,7 +240,7 @@ void split_leading_convener(StageContext& ctx, WorkRecord& m, const std::vector<
 
 // "中央、自治区、包头市政法工作会议相继召开": one meeting per level, each with
 // the shared tail of the last item.
-std::vector<WorkRecord> split_coordinated(const WorkRecord& m) {
+std::vector<WorkRecord> split_coordinated(const StageContext& ctx, const WorkRecord& m) {
   std::string name = text_field(m, "name");
   std::vector<std::string> items;
   for (std::size_t start = 0;;) {
@@ -254,9 +249,9 @@ std::vector<WorkRecord> split_coordinated(const WorkRecord& m) {
     if (at == std::string::npos) break;
     start = at + std::string_view("、").size();
   }
-  static const RE2 level(R"(^(中央|全国|自治区|全区|全省|全市|省|市|\p{Han}{1,6}?(?:省|市|盟|旗|县|区))(.+)$)");
   std::string last_level, tail;
-  if (items.size() < 2 || !RE2::FullMatch(items.back(), level, &last_level, &tail)) return {m};
+  if (items.size() < 2 || !RE2::FullMatch(items.back(), ctx.pattern("meetings.coordinated_level"), &last_level, &tail))
+    return {m};
   std::vector<WorkRecord> out;
   for (const auto& item : items) {
     WorkRecord copy = m;
@@ -310,13 +305,8 @@ bool is_group_word_end(const MeetingWords& words, std::string_view s) {
 // A counted group is one item, count and all: a count opening it ("10位人大代表、政协委员"),
 // after a short list of levels ("省、市9家媒体的记者"), after 等 ("…等12家单位"), a list of
 // places counted ("锦屏、天柱、黎平三县法院院长") or a count closing it ("…人民法庭庭长共40余人").
-bool is_counted(std::string_view text) {
-  static const RE2 counted(
-      R"(^(?:\p{Han}{1,2}、)*\p{Han}{0,4}[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|)"
-      R"(等[0-9一二三四五六七八九十两百余多]+(?:位|名|家|个|人)|)"
-      R"(^(?:\p{Han}{1,3}、)+\p{Han}{1,3}[两三四五六七八九十]+(?:地|县|区|市)|)"
-      R"(.[0-9一二三四五六七八九十两百]+(?:余|多)?(?:名|人|位)$)");
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), counted);
+bool is_counted(const StageContext& ctx, std::string_view text) {
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), ctx.pattern("meetings.counted"));
 }
 
 struct Named {
@@ -401,7 +391,7 @@ Named name_in_item(const StageContext& ctx, const PersonIndex& people, const Mee
       found = Named{dotted, false, true};
     else if (span.end > item.end) found = Named{{}, true};
     // Some words after the name leave it the item's person: "主任牛振宇等检委会委员", "麻爱华陪同听证员".
-    else if (span.begin >= item.begin && !is_counted(item.text) &&
+    else if (span.begin >= item.begin && !is_counted(ctx, item.text) &&
              starts_with_any(item.text.substr(span.end - item.begin), words.name_followers))
       found = Named{*name, false, true};
     return found.has_value();
@@ -436,9 +426,9 @@ bool names_a_body(const StageContext& ctx, std::string_view text) {
 }
 
 // True when `text` opens with a head count ("15名茶企", "3家单位").
-bool opens_with_count(std::string_view text) {
-  static const RE2 count_first(R"(^[0-9一二三四五六七八九十两百]+(?:余|多)?(?:位|名|家|个|人|所))");
-  return RE2::PartialMatch(re2::StringPiece(text.data(), std::min<std::size_t>(text.size(), 24)), count_first);
+bool opens_with_count(const StageContext& ctx, std::string_view text) {
+  return RE2::PartialMatch(re2::StringPiece(text.data(), std::min<std::size_t>(text.size(), 24)),
+                           ctx.pattern("meetings.count_first"));
 }
 
 // The item that closes a list of units opened at item `i` as one group: no
@@ -453,7 +443,7 @@ std::size_t group_closing(const StageContext& ctx, const MeetingWords& words, co
     if (j == i) return i;
     if (items[j].text.find("等") != std::string_view::npos) return j;
     // A counted head names bodies, not people ("12家商会会长及企业代表" are two groups).
-    const bool counted_head = opens_with_count(items[i].text) && !opens_with_count(items[j].text) &&
+    const bool counted_head = opens_with_count(ctx, items[i].text) && !opens_with_count(ctx, items[j].text) &&
                               longest_tail(ctx.lexicon("title"), items[i].text).empty() &&
                               ctx.doc.text().substr(items[i].end, items[i + 1].begin - items[i].end) == "、";
     for (std::size_t k = i; k < j; ++k)
@@ -492,7 +482,7 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
     }
   std::vector<WhoItem> out;
   if (text.empty()) return out;
-  if (is_counted(text)) {
+  if (is_counted(ctx, text)) {
     // "以及" joins whole items: "21个镇街政法委员以及“共享法庭”庭务主任代表" is two groups;
     // so does "及" before a counted item ("…等8家单位负责同志及12名企业代表"), but
     // not before the last item of a list a closing count covers ("各部门负责人及业务骨干40余人").
@@ -511,8 +501,8 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
         if (first_item.size() == after.size()) first_item = after.substr(0, first_entry_in(ctx.lexicon("body_people_lead"), after));
         return !(first_item.size() < after.size() && names_a_body(ctx, first_item) && is_group_word_end(words, after));
       }
-      if (starts_with(rest, "、")) return !opens_with_count(rest.substr(std::string_view("、").size()));
-      return starts_with(rest, "及") && !opens_with_count(rest.substr(std::string_view("及").size()));
+      if (starts_with(rest, "、")) return !opens_with_count(ctx, rest.substr(std::string_view("、").size()));
+      return starts_with(rest, "及") && !opens_with_count(ctx, rest.substr(std::string_view("及").size()));
     });
     if (parts.size() > 1) {
       for (const Piece& part : parts) {
@@ -523,9 +513,9 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
     }
     // Named members before 等 are people of their own: "董事长X、总经理Y等6名民营企业负责人";
     // the members after the last of them stay with the count: "主席X、宣威市人民检察院等5个基层院负责人".
-    static const RE2 members_then_count(R"((.+?)等([0-9一二三四五六七八九十两百]+(?:余|多)?(?:位|名|人|个|家).+))");
     re2::StringPiece members, counted_group;
-    if (RE2::FullMatch(re2::StringPiece(text.data(), text.size()), members_then_count, &members, &counted_group)) {
+    if (RE2::FullMatch(re2::StringPiece(text.data(), text.size()), ctx.pattern("meetings.members_then_count"), &members,
+                       &counted_group)) {
       const std::string_view listed(members.data(), members.size());
       const auto member_items = split_at(listed, offset, {"、"}, [&](std::size_t pos) { return people.covers(pos); });
       std::size_t persons_end = 0;  // the end of the last member who is a person, in `listed`
@@ -542,9 +532,8 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
       }
     }
     // A head count closing the group with 共 is no part of who they are: "…人民法庭庭长共40余人".
-    static const RE2 closing_count(R"((.+?)共[0-9一二三四五六七八九十两百]+(?:余|多)?(?:名|人|位)$)");
     std::string group(text);
-    RE2::FullMatch(group, closing_count, &group);
+    RE2::FullMatch(group, ctx.pattern("meetings.closing_count"), &group);
     out.push_back({std::move(group), false, true});
     return out;
   }
@@ -798,7 +787,7 @@ struct MeetingIdentity {
 
 MeetingIdentity identity_of(const StageContext& ctx, const WorkRecord& m) {
   const std::string name = text_field(m, "name");
-  return {text_field(m, "date"), merge_key(name), kind_of(ctx, name)};
+  return {text_field(m, "date"), merge_key(ctx, name), kind_of(ctx, name)};
 }
 
 // Both mentions have specific names (is_specific).
@@ -897,7 +886,7 @@ void link_meetings(StageContext& ctx) {
   for (std::size_t i = 0; i < ctx.records.size(); ++i) {
     const WorkRecord& r = ctx.records[i];
     if (r.type != "meeting" || r.dropped || rule_name(r) != "coordinated") continue;
-    auto parts = split_coordinated(r);  // never empty
+    auto parts = split_coordinated(ctx, r);  // never empty
     added += parts.size() - 1;
     if (parts.size() > 1) splits.emplace_back(i, std::move(parts));
   }

@@ -83,6 +83,8 @@ struct StageContext {
     return std::string_view(doc.text()).substr(s.begin, s.size());
   }
   const Lexicon* lexicon(std::string_view name) const { return pack.lexicon(name); }
+  /// A pattern of the pack's [stages.STAGE] table: "meetings.count_first".
+  const RE2& pattern(std::string_view name) const { return pack.stage_pattern(name); }
 
   /// Records a linking decision for `reportex explain`.
   template <typename... Args>

@@ -1,6 +1,8 @@
 // The rule-pack loader: what a pack may say, and the diagnostic each mistake gets.
 #include <reportex/reportex.hpp>
 
+#include "rules/pack.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -117,6 +119,27 @@ fields = { n = "number(d)", name = "=编号" }
   TEST_CASE("a bad leading pattern is placed at its line") {
     check_error(load("[[rule]]\nid = \"x\"\ntype = \"thing\"\npattern = '[0-9]+'\nleading = '(?P<s>[a-z]+'\n"),
                 "bad-regex", "pack/rules.toml", 5, 11);
+  }
+
+  TEST_CASE("a stage reads the patterns of its [stages] table by name, defs expanded") {
+    auto r = load("[stages.dates]\nmark = '^%{digits}讯$'\n");
+    REQUIRE(r.ok());
+    const auto& pack = r.value()->impl();
+    CHECK(RE2::FullMatch("2025讯", pack.stage_pattern("dates.mark")));
+    CHECK_FALSE(RE2::FullMatch("兴安讯", pack.stage_pattern("dates.mark")));
+    // A name the pack does not give matches nothing, not even the empty text.
+    CHECK_FALSE(RE2::PartialMatch("", pack.stage_pattern("dates.missing")));
+    CHECK_FALSE(RE2::PartialMatch("2025讯", pack.stage_pattern("meetings.mark")));
+  }
+
+  TEST_CASE("a bad stage pattern is placed at its line") {
+    check_error(load("[stages.dates]\n\nmark = '(讯'\n"), "bad-regex", "pack/rules.toml", 3, 8);
+  }
+
+  TEST_CASE("a stage's patterns are a table, and one name is defined once") {
+    check_error(load("[stages]\ndates = '讯'\n"), "bad-stage-pattern", "pack/rules.toml", 2, 9);
+    check_error(load("[stages.dates]\nmark = '讯'\n", {{"pack/more.toml", "\n[stages.dates]\nmark = '电'\n"}}),
+                "duplicate-stage-pattern", "pack/more.toml", 3, 8);
   }
 
   TEST_CASE("patterns() writes a leading pattern in front of the rule's pattern") {
