@@ -113,11 +113,35 @@ std::string nearest_full_form(const FullForms& full_forms, std::size_t pos, Fits
   return !before.empty() ? before : after;
 }
 
+// True when `candidate` is `full` with the peoples of an autonomous county,
+// prefecture or banner left out, as reports write them: "巍山县人民法院" for
+// "巍山彝族回族自治县人民法院".
+bool autonomous_short_form(std::string_view full, std::string_view candidate) {
+  constexpr std::string_view kAutonomous = "自治";
+  for (std::string_view level : {"县", "州", "旗"}) {
+    const std::size_t at = candidate.find(level);
+    if (at == std::string_view::npos || at < 2 * level.size()) continue;  // a stem of two characters at least
+    const std::string_view stem = candidate.substr(0, at), tail = candidate.substr(at);
+    if (full.size() <= tail.size() + kAutonomous.size() || !ends_with(full, tail) ||
+        full.substr(full.size() - tail.size() - kAutonomous.size(), kAutonomous.size()) != kAutonomous)
+      continue;
+    const std::string_view head = full.substr(0, full.size() - tail.size() - kAutonomous.size());
+    const std::size_t s = head.rfind(stem);
+    if (s == std::string_view::npos) continue;
+    const std::string_view peoples = head.substr(s + stem.size());
+    if (ends_with(peoples, "族") && peoples.size() <= 8 * level.size()) return true;
+  }
+  return false;
+}
+
 // A full form that ends with `candidate` and is longer ("包头市九原区人民法院"
-// for "九原区人民法院"): one its article names [from, to) if any, else the nearest.
+// for "九原区人民法院"), or names the peoples `candidate` leaves out: one its
+// article names [from, to) if any, else the nearest.
 std::string longer_full_form(const FullForms& full_forms, const std::string& candidate, std::size_t pos,
                              std::size_t from = 0, std::size_t to = 0) {
-  auto longer = [&](const std::string& name) { return name.size() > candidate.size() && ends_with(name, candidate); };
+  auto longer = [&](const std::string& name) {
+    return name.size() > candidate.size() && (ends_with(name, candidate) || autonomous_short_form(name, candidate));
+  };
   if (from < to) {
     const std::string in_article = nearest_full_form(full_forms, pos, [&](const std::string& name) {
       if (!longer(name)) return false;

@@ -308,6 +308,13 @@ void link_people(StageContext& ctx) {
       }
     }
     if (p.role.empty()) p.role = !press.empty() ? press : office ? "official" : "other";
+    // The second of two authors one credit names shares the court before the first:
+    // "(某县人民法院 马骁 罗晓雯)".
+    if (p.org.empty() && !people.empty()) {
+      const PersonView& previous = people.back();
+      if (previous.record->rule == r.rule && previous.record->span.end == r.span.begin && previous.role == p.role)
+        p.org = previous.org;
+    }
     people.push_back(std::move(p));
   }
 
