@@ -69,6 +69,12 @@ class Normalizer {
     std::size_t pos = 0;
     while (pos < size) {
       const unsigned char lead = bytes[pos];
+      if (space_pending_ && space_breaks_ > 0 && (lead == '-' || lead == 0xE2 || lead == 0xEF))
+        if (const std::size_t end = page_number_end(pos); end != kNone) {  // a page's number: white space
+          add_white_space(pos, end, ' ', 0);
+          pos = end;
+          continue;
+        }
       if (lead > ' ' && lead < 0x7F) {  // printable ASCII other than space
         extend_copy(pos, lead);
         ++pos;
@@ -350,6 +356,31 @@ class Normalizer {
     if (!ideograph_lead(static_cast<unsigned char>(text[last]))) return false;
     const Utf8Char before = decode_utf8(text, last);
     return before.valid && is_common_ideograph(before.code_point);
+  }
+
+  // Where the page number that opens a line at `pos` ends ("— 3 —", "－4－",
+  // "- 12 -" alone on its line), or kNone. PDF extraction leaves the number of
+  // each page in the text, often inside a sentence; it is read as white space,
+  // so that the sentence goes on across it (see is_page_break).
+  std::size_t page_number_end(std::size_t pos) const {
+    auto skip = [&](auto&& is_member) {
+      std::size_t n = 0;
+      for (Utf8Char c; pos < source_.size() && (c = decode_utf8(source_, pos)).valid && is_member(c.code_point); ++n)
+        pos += c.length;
+      return n;
+    };
+    auto blank = [](char32_t c) { return line_breaks_of(c) == 0; };
+    auto dash = [](char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0xFF0D; };
+    auto digit = [](char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); };
+    if (skip(dash) == 0) return kNone;
+    skip(blank);
+    const std::size_t digits = skip(digit);
+    if (digits == 0 || digits > 3) return kNone;
+    skip(blank);
+    if (skip(dash) == 0) return kNone;
+    const std::size_t end = pos;
+    skip(blank);
+    return pos < source_.size() && line_breaks_of(decode_utf8(source_, pos).code_point) > 0 ? end : kNone;
   }
 
   // True when the source at `pos` opens a numbered heading or list item:

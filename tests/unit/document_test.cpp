@@ -225,6 +225,20 @@ TEST_CASE("a blank line inside running text is a page break, after a title block
         "唐山市路北区人民法院工作报告——2025年1月9日在唐山市路北区第十七届人民代表大会第四次会议上\n唐山市路北区人民法院院长郑凯华");
 }
 
+TEST_CASE("a page number on a line of its own is white space: a sentence goes on across it") {
+  CHECK(normalized("该院就一起非法采矿案召开公开听证会，\n\n— 3 —\n\n邀请人大代表、政协委员担任听证员。") ==
+        "该院就一起非法采矿案召开公开听证会,邀请人大代表、政协委员担任听证员。");
+  CHECK(normalized("全年共办理民事监督案件４１２件，其中提出抗\n－４－\n诉１９件。") ==
+        "全年共办理民事监督案件412件,其中提出抗诉19件。");
+  // After a sentence's end, or before a numbered heading, it is a paragraph break.
+  CHECK(normalized("全年共办理民事监督案件412件。\n\n— 4 —\n\n检察长向德厚主持会议。") ==
+        "全年共办理民事监督案件412件。\n检察长向德厚主持会议。");
+  CHECK(normalized("全年共办理民事监督案件412件，提出抗诉19件，结案率明显\n\n— 5 —\n\n二、存在的问题") ==
+        "全年共办理民事监督案件412件,提出抗诉19件,结案率明显\n二、存在的问题");
+  // A dash and a number in running text are no page number.
+  CHECK(normalized("审结案件\n12—15件，同比上升。") == "审结案件12—15件,同比上升。");
+}
+
 TEST_CASE("leading and trailing white space is dropped, markdown markers are kept") {
   CHECK(normalized(" \n\t\xE3\x80\x80 正文内容 \n\n ") == "正文内容");
   CHECK(normalized("# 年度工作报告\n\n**一、主要数据**\n\n- 收案 12 件") ==
