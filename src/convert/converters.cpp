@@ -23,7 +23,7 @@ constexpr std::array<ConverterSpec, 14> kConverters{{
     {"percent", 1, 1, FieldType::number},
     {"money", 2, 2, FieldType::number},
     {"calendar", 1, 1, FieldType::date},
-    {"list", 1, 1, FieldType::list},
+    {"list", 1, 4, FieldType::list},
     {"names", 1, 1, FieldType::list},
     {"lexicon", 1, 1, FieldType::text},
     {"ending", 1, 1, FieldType::text},
@@ -139,6 +139,14 @@ std::optional<Value> convert(std::string_view name, const std::vector<std::optio
       if (arg) joined.append(*arg);
     if (joined.empty()) return Value{};
     return Value{std::move(joined)};
+  }
+  if (name == "list" && args.size() > 1) {  // "list(titles, after)": the items of each capture, in order
+    std::vector<std::string> items;
+    for (const auto& arg : args)
+      if (arg)
+        for (auto& item : split_items(*arg)) items.push_back(std::move(item));
+    if (items.empty()) return Value{};
+    return Value{std::move(items)};
   }
   if (!first) return Value{};  // optional capture that did not match: no value
   std::string_view s = *first;

@@ -378,6 +378,11 @@ class PersonIndex {
 
 // A person's name in one enumeration item: the people stage's record there,
 // else a title followed by a name ("副检察长乔卫东").
+// True when `text` is one title of the pack's list ("教授", "副院长").
+bool is_title(const StageContext& ctx, std::string_view text) {
+  return !text.empty() && longest_head(ctx.lexicon("title"), text).size() == text.size();
+}
+
 Named name_in_item(const StageContext& ctx, const PersonIndex& people, const MeetingWords& words, const Piece& item) {
   std::optional<Named> found;
   people.near(item.begin, item.end, [&](const WorkRecord& r, const Span& span) {
@@ -390,6 +395,10 @@ Named name_in_item(const StageContext& ctx, const PersonIndex& people, const Mee
     else if (auto dotted = dotted_name_at_end(item.text); !dotted.empty() && repair_name(dotted) == *name)
       found = Named{dotted, false, true};
     else if (span.end > item.end) found = Named{{}, true};
+    // A title after the name, the record's or one more: "綦振东院长到会讲话", "法学院院长黎国栋教授".
+    else if (const std::size_t at = item.text.find(*name); span.begin >= item.begin && at != std::string_view::npos &&
+             (span.end == item.end || is_title(ctx, item.text.substr(at + name->size()))))
+      found = Named{*name, false, true};
     // Some words after the name leave it the item's person: "主任牛振宇等检委会委员", "麻爱华陪同听证员".
     else if (span.begin >= item.begin && !is_counted(ctx, item.text) &&
              starts_with_any(item.text.substr(span.end - item.begin), words.name_followers))

@@ -52,6 +52,12 @@ TEST_SUITE("converters") {
           std::optional<Value>(std::vector<std::string>{"院领导班子", "各部门负责人", "相关联络员"}));
   }
 
+  TEST_CASE("list of several captures gives the items of each in order, skipping those that did not match") {
+    CHECK(run("list", {"法学院院长", std::nullopt, "教授"}) ==
+          std::optional<Value>(std::vector<std::string>{"法学院院长", "教授"}));
+    CHECK(run("list", {std::nullopt, std::nullopt}) == std::optional<Value>(Value{}));
+  }
+
   TEST_CASE("calendar accepts date expressions and drops what is not one") {
     CHECK(run("calendar", {"今年3月以来"}) == std::optional<Value>(std::string("今年3月以来")));
     CHECK_FALSE(run("calendar", {"75周年"}).has_value());
