@@ -265,6 +265,24 @@ std::string place_at_level(std::string_view court, std::string_view level) {
   return {};
 }
 
+// The province at `level` ("省", "自治区") the page is in, from the city of
+// article `article`'s court, else of the first body of a listed city the
+// document names ("石嘴山市人民检察院" -> "宁夏回族自治区"); empty when none is known.
+std::string province_at_level(const StageContext& ctx, int article, std::string_view level) {
+  if (level != "省" && level != "自治区") return {};
+  const Lexicon* places = ctx.lexicon("places");
+  const Lexicon* provinces = ctx.lexicon("place_province");
+  auto of = [&](std::string_view name) {
+    std::string province = lookup(provinces, longest_head(places, name));
+    return ends_with(province, level) ? province : std::string();
+  };
+  if (article >= 0 && static_cast<std::size_t>(article) < ctx.article_org.size())
+    if (std::string p = of(ctx.article_org[static_cast<std::size_t>(article)]); !p.empty()) return p;
+  for (const auto& m : ctx.org_mentions)
+    if (std::string p = of(m.canonical); !p.empty()) return p;
+  return {};
+}
+
 // The national bodies end in no listed suffix of a placed body.
 std::string national_kind(std::string_view name) {
   if (ends_with(name, "法院")) return "court";
@@ -465,16 +483,29 @@ void resolve_organizations(StageContext& ctx) {
   // branch at a level ("市法院") is left to the stages that know the page.
   for (std::size_t i = 0; i < ctx.org_mentions.size(); ++i) {
     OrgMention& m = ctx.org_mentions[i];
+    // (A province's own branch is another body all the same: "省人民检察院" in a city procuratorate's article.)
+    const bool province = readings[i].level == "省";
     if (!m.canonical.empty() || !readings[i].needs_full_form || m.article < 0 ||
         static_cast<std::size_t>(m.article) >= ctx.article_org.size() ||
-        (is_court_or_procuratorate(m.kind) && m.kind == home_kind[static_cast<std::size_t>(m.article)]))
+        (is_court_or_procuratorate(m.kind) && m.kind == home_kind[static_cast<std::size_t>(m.article)] && !province))
       continue;
-    const std::string place = place_at_level(ctx.article_org[static_cast<std::size_t>(m.article)], readings[i].level);
+    std::string place = place_at_level(ctx.article_org[static_cast<std::size_t>(m.article)], readings[i].level);
+    if (place.empty()) place = province_at_level(ctx, m.article, readings[i].level);
     if (place.empty()) continue;
     m.canonical = named_at(place, readings[i].body);
     m.guest = is_court_or_procuratorate(m.kind);
     ctx.note("organizations: '{}' is of the article's place: '{}'", m.surface, m.canonical);
   }
+
+  // "自治区人民检察院": the region the page is about, named when the city of a
+  // body the document names lets it be known.
+  constexpr std::string_view kRegion = "自治区";
+  for (auto& m : ctx.org_mentions)
+    if (m.canonical.starts_with(kRegion))
+      if (const std::string region = province_at_level(ctx, m.article, kRegion); !region.empty()) {
+        m.canonical = region + m.canonical.substr(kRegion.size());
+        ctx.note("organizations: '{}' is of the page's region: '{}'", m.surface, m.canonical);
+      }
 
   // A court that only sends a person to a meeting ("…中级人民法院副庭长某某到会")
   // is a guest in another court's article.
