@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
+#include <string>
 
 namespace reportex::internal {
 
@@ -265,23 +267,40 @@ std::string place_at_level(std::string_view court, std::string_view level) {
   return {};
 }
 
-// The province at `level` ("省", "自治区") the page is in, from the city of
-// article `article`'s court, else of the first body of a listed city the
-// document names ("石嘴山市人民检察院" -> "宁夏回族自治区"); empty when none is known.
-std::string province_at_level(const StageContext& ctx, int article, std::string_view level) {
-  if (level != "省" && level != "自治区") return {};
-  const Lexicon* places = ctx.lexicon("places");
-  const Lexicon* provinces = ctx.lexicon("place_province");
-  auto of = [&](std::string_view name) {
-    std::string province = lookup(provinces, longest_head(places, name));
+// The province or region the page is in, by level ("省", "自治区"): of the
+// city of an article's court, else of the first body of a listed city the
+// document names ("石嘴山市人民检察院" -> "宁夏回族自治区"). The document's own
+// is looked up once, so that many mentions cost one scan.
+class PageProvince {
+ public:
+  explicit PageProvince(const StageContext& ctx)
+      : ctx_(ctx), places_(ctx.lexicon("places")), provinces_(ctx.lexicon("place_province")) {}
+
+  std::string at(int article, std::string_view level) {
+    if (level != "省" && level != "自治区") return {};
+    if (article >= 0 && static_cast<std::size_t>(article) < ctx_.article_org.size())
+      if (std::string p = of(ctx_.article_org[static_cast<std::size_t>(article)], level); !p.empty()) return p;
+    if (!document_.has_value()) {
+      document_.emplace();
+      for (const auto& m : ctx_.org_mentions)
+        if (std::string p = lookup(provinces_, longest_head(places_, m.canonical)); !p.empty()) {
+          *document_ = std::move(p);
+          break;
+        }
+    }
+    return ends_with(*document_, level) ? *document_ : std::string();
+  }
+
+ private:
+  std::string of(std::string_view name, std::string_view level) const {
+    std::string province = lookup(provinces_, longest_head(places_, name));
     return ends_with(province, level) ? province : std::string();
-  };
-  if (article >= 0 && static_cast<std::size_t>(article) < ctx.article_org.size())
-    if (std::string p = of(ctx.article_org[static_cast<std::size_t>(article)]); !p.empty()) return p;
-  for (const auto& m : ctx.org_mentions)
-    if (std::string p = of(m.canonical); !p.empty()) return p;
-  return {};
-}
+  }
+  const StageContext& ctx_;
+  const Lexicon* places_;
+  const Lexicon* provinces_;
+  std::optional<std::string> document_;
+};
 
 // The national bodies end in no listed suffix of a placed body.
 std::string national_kind(std::string_view name) {
@@ -477,6 +496,7 @@ void resolve_organizations(StageContext& ctx) {
     home_kind[static_cast<std::size_t>(m.article)] = m.kind;
   }
 
+  PageProvince page_province(ctx);
   // "区人大常委会", "市人社局": a body of the place its article's court is of,
   // at the level named ("重庆市綦江区人民法院" -> "重庆市綦江区人民代表大会常务委员会").
   // So is the other branch ("市人民检察院" in a court's article); the court's own
@@ -490,7 +510,7 @@ void resolve_organizations(StageContext& ctx) {
         (is_court_or_procuratorate(m.kind) && m.kind == home_kind[static_cast<std::size_t>(m.article)] && !province))
       continue;
     std::string place = place_at_level(ctx.article_org[static_cast<std::size_t>(m.article)], readings[i].level);
-    if (place.empty()) place = province_at_level(ctx, m.article, readings[i].level);
+    if (place.empty()) place = page_province.at(m.article, readings[i].level);
     if (place.empty()) continue;
     m.canonical = named_at(place, readings[i].body);
     m.guest = is_court_or_procuratorate(m.kind);
@@ -502,7 +522,7 @@ void resolve_organizations(StageContext& ctx) {
   constexpr std::string_view kRegion = "自治区";
   for (auto& m : ctx.org_mentions)
     if (m.canonical.starts_with(kRegion))
-      if (const std::string region = province_at_level(ctx, m.article, kRegion); !region.empty()) {
+      if (const std::string region = page_province.at(m.article, kRegion); !region.empty()) {
         m.canonical = region + m.canonical.substr(kRegion.size());
         ctx.note("organizations: '{}' is of the page's region: '{}'", m.surface, m.canonical);
       }
