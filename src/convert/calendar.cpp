@@ -648,6 +648,8 @@ ResolvedDate resolve(const CalendarExpr& e, const DateReference& ref) {
     quarter_range = e.start.quarter && p.quarter;
     range_end = quarter_range ? pad(last.year, 4) + "-" + pad(p.quarter * 3, 2) : value_of(p, last);
     if (range_end->empty()) return out;
+    // A range is dated by its last point, and is as fine as that point: "2023年至2025年6月" is a month.
+    out.granularity = granularity_of(p);
   }
 
   out.year = first.year;

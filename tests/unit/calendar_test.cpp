@@ -207,6 +207,8 @@ const Row kMidYearRows[] = {
     {"2024年6月1日至2025年1月3日", "2024-06-01", "day", "range", "2024-06-01", "2025-01-03", "explicit"},
     {"从一月十日到十二日", "2025-01-10", "day", "range", "2025-01-10", "2025-01-12", "reference"},
     {"2023年至2025年", "2023", "year", "range", "2023", "2025", "explicit"},
+    // A range is as fine as its last point, the value it is given in the output.
+    {"2023年至2025年6月", "2023", "month", "range", "2023", "2025-06", "explicit"},
     {"2023至2025年", "2023", "year", "range", "2023", "2025", "explicit"},
     {"2023-2025年", "2023", "year", "range", "2023", "2025", "explicit"},
     {"2009 年 到 2010 年", "2009", "year", "range", "2009", "2010", "explicit"},
