@@ -303,8 +303,8 @@ bool is_group_word_end(const MeetingWords& words, std::string_view s) {
 }
 
 // A counted group is one item, count and all: a count opening it ("10位人大代表、政协委员"),
-// after a short list of levels ("省、市9家媒体的记者"), after 等 ("…等12家单位"), a list of
-// places counted ("锦屏、天柱、黎平三县法院院长") or a count closing it ("…人民法庭庭长共40余人").
+// after 等 ("…等12家单位") or closing it ("…人民法庭庭长共40余人"); the pack's
+// meetings.counted pattern says which.
 bool is_counted(const StageContext& ctx, std::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), ctx.pattern("meetings.counted"));
 }
@@ -376,13 +376,13 @@ class PersonIndex {
   std::size_t longest_ = 0;
 };
 
-// A person's name in one enumeration item: the people stage's record there,
-// else a title followed by a name ("副检察长乔卫东").
 // True when `text` is one title of the pack's list ("教授", "副院长").
 bool is_title(const StageContext& ctx, std::string_view text) {
   return !text.empty() && longest_head(ctx.lexicon("title"), text).size() == text.size();
 }
 
+// A person's name in one enumeration item: the people stage's record there,
+// else a title followed by a name ("副检察长乔卫东").
 Named name_in_item(const StageContext& ctx, const PersonIndex& people, const MeetingWords& words, const Piece& item) {
   std::optional<Named> found;
   people.near(item.begin, item.end, [&](const WorkRecord& r, const Span& span) {
