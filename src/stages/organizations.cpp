@@ -528,13 +528,14 @@ void resolve_organizations(StageContext& ctx) {
       }
 
   // A court that only sends a person to a meeting ("…中级人民法院副庭长某某到会")
-  // is a guest in another court's article.
+  // or comes to the writer's place ("州中院在我县召开…", named or not) is a
+  // guest in another court's article.
   for (auto& m : ctx.org_mentions)
-    if (!m.guest && is_court_or_procuratorate(m.kind) && !m.canonical.empty() && m.article >= 0 &&
+    if (!m.guest && is_court_or_procuratorate(m.kind) && m.article >= 0 &&
         static_cast<std::size_t>(m.article) < ctx.article_org.size() &&
         m.canonical != ctx.article_org[static_cast<std::size_t>(m.article)] && is_visiting(ctx, m)) {
       m.guest = true;
-      ctx.note("organizations: '{}' at {} only sends a person: a guest", m.canonical, m.span.begin);
+      ctx.note("organizations: '{}' at {} only sends a person or visits: a guest", m.surface, m.span.begin);
     }
 
   // "该院", "院党组": the last court named before it in the article, else the
