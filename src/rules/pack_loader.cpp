@@ -437,14 +437,11 @@ class Loader {
       }
     }
     for (const auto& [f, t] : tables)
-      if (const toml::table* stages = t["stages"].as_table())
-        for (const auto& [stage, table] : *stages)
-          if (const toml::table* named = table.as_table())
-            for (const auto& [key, node] : *named) {
-              std::vector<std::string> stack;
-              if (auto raw = pattern_text(node, f->path))
-                if (auto expanded = expand(*raw, node, f->path, stack)) patterns.push_back(std::move(*expanded));
-            }
+      for (const auto& [name, node] : stage_pattern_items(t)) {
+        std::vector<std::string> stack;
+        if (auto raw = pattern_text(*node, f->path))
+          if (auto expanded = expand(*raw, *node, f->path, stack)) patterns.push_back(std::move(*expanded));
+      }
     quiet_ = false;
     std::vector<std::shared_ptr<const RE2>> compiled(patterns.size());
     // Longest first, so that no core is left with a large pattern when the others are done.
@@ -488,6 +485,16 @@ class Loader {
 
   // [stages.NAME]: the patterns a linking stage reads by name ("meetings.count_first"),
   // written with the pack's defs and lexicons like a rule's.
+  static std::vector<std::pair<std::string, const toml::node*>> stage_pattern_items(const toml::table& t) {
+    std::vector<std::pair<std::string, const toml::node*>> items;
+    if (const toml::table* stages = t["stages"].as_table())
+      for (const auto& [stage, table] : *stages)
+        if (const toml::table* named = table.as_table())
+          for (const auto& [key, node] : *named)
+            items.emplace_back(std::string(stage.str()) + "." + std::string(key.str()), &node);
+    return items;
+  }
+
   void collect_stage_patterns(const SourceFile& f, const toml::table& t) {
     const toml::node* stages = t.get("stages");
     if (stages == nullptr) return;
@@ -495,23 +502,19 @@ class Loader {
       error(position_of(*stages, f.path), "bad-stage-pattern", "[stages] holds one table of patterns per stage");
       return;
     }
-    for (const auto& [stage, table] : *stages->as_table()) {
-      if (!table.is_table()) {
+    for (const auto& [stage, table] : *stages->as_table())
+      if (!table.is_table())
         error(position_of(table, f.path), "bad-stage-pattern",
               "stages." + std::string(stage.str()) + " must be a table of named patterns");
-        continue;
-      }
-      for (const auto& [key, node] : *table.as_table()) {
-        const std::string name = std::string(stage.str()) + "." + std::string(key.str());
-        std::vector<std::string> stack;
-        auto raw = pattern_text(node, f.path);
-        auto expanded = raw ? expand(*raw, node, f.path, stack) : std::nullopt;
-        if (!expanded) continue;
-        auto re = compile(*expanded, node, f.path, "stage pattern '" + name + "'");
-        if (!re) continue;
-        if (!pack_->stage_patterns.emplace(name, std::move(re)).second)
-          error(position_of(node, f.path), "duplicate-stage-pattern", "stage pattern '" + name + "' is already defined");
-      }
+    for (const auto& [name, node] : stage_pattern_items(t)) {
+      std::vector<std::string> stack;
+      auto raw = pattern_text(*node, f.path);
+      auto expanded = raw ? expand(*raw, *node, f.path, stack) : std::nullopt;
+      if (!expanded) continue;
+      auto re = compile(*expanded, *node, f.path, "stage pattern '" + name + "'");
+      if (!re) continue;
+      if (!pack_->stage_patterns.emplace(name, std::move(re)).second)
+        error(position_of(*node, f.path), "duplicate-stage-pattern", "stage pattern '" + name + "' is already defined");
     }
   }
 

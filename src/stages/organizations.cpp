@@ -278,24 +278,24 @@ class PageProvince {
 
   std::string at(int article, std::string_view level) {
     if (level != "省" && level != "自治区") return {};
+    std::string province;
     if (article >= 0 && static_cast<std::size_t>(article) < ctx_.article_org.size())
-      if (std::string p = of(ctx_.article_org[static_cast<std::size_t>(article)], level); !p.empty()) return p;
-    if (!document_.has_value()) {
-      document_.emplace();
-      for (const auto& m : ctx_.org_mentions)
-        if (std::string p = lookup(provinces_, longest_head(places_, m.canonical)); !p.empty()) {
-          *document_ = std::move(p);
-          break;
-        }
+      province = of(ctx_.article_org[static_cast<std::size_t>(article)]);
+    if (province.empty()) {
+      if (!document_.has_value()) {
+        document_.emplace();
+        for (const auto& m : ctx_.org_mentions)
+          if (!(*document_ = of(m.canonical)).empty()) break;
+      }
+      province = *document_;
     }
-    return ends_with(*document_, level) ? *document_ : std::string();
+    return ends_with(province, level) ? province : std::string();
   }
 
  private:
-  std::string of(std::string_view name, std::string_view level) const {
-    std::string province = lookup(provinces_, longest_head(places_, name));
-    return ends_with(province, level) ? province : std::string();
-  }
+  // The province of the listed place `name` opens with, or "".
+  std::string of(std::string_view name) const { return lookup(provinces_, longest_head(places_, name)); }
+
   const StageContext& ctx_;
   const Lexicon* places_;
   const Lexicon* provinces_;
