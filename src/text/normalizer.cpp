@@ -264,8 +264,8 @@ class Normalizer {
     if (!is_ascii_digit(next_byte) || !is_ascii_digit(static_cast<unsigned char>(text.back()))) return false;
     const auto first = number_start(false);
     if (!first || (*first > 0 && static_cast<unsigned char>(text[*first - 1]) < 0x80)) return false;
-    // The group may be wrapped onto the next line ("13 4\n57件"), and so may
-    // what follows it ("1 126\n件").
+    // The group may be wrapped onto the next line ("13 4\n57件"), and what
+    // follows it may be on the next line or page ("1 126\n件", "21 408\n\n件").
     std::size_t pos = space_end_, digits = 0;
     while (pos < source_.size() && digits <= 3) {
       if (std::size_t n = digit_at(pos)) {
@@ -278,7 +278,7 @@ class Normalizer {
       }
     }
     if (digits != 3) return false;
-    if (pos < source_.size() && source_[pos] != ' ') pos += line_wrap_at(pos);
+    while (pos < source_.size() && (source_[pos] == '\n' || source_[pos] == '\r')) ++pos;
     if (pos == source_.size() || source_[pos] == '.' || static_cast<unsigned char>(source_[pos]) >= 0x80) return true;
     return source_[pos] == ' ' && digit_at(pos + 1) > 0;  // 1 234 567
   }
