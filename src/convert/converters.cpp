@@ -12,7 +12,7 @@ namespace reportex::internal {
 
 namespace {
 
-constexpr std::array<ConverterSpec, 14> kConverters{{
+constexpr std::array<ConverterSpec, 15> kConverters{{
     {"text", 1, 1, FieldType::text},
     {"join", 1, 4, FieldType::text},
     {"name", 1, 1, FieldType::text},
@@ -24,6 +24,7 @@ constexpr std::array<ConverterSpec, 14> kConverters{{
     {"money", 2, 2, FieldType::number},
     {"calendar", 1, 1, FieldType::date},
     {"list", 1, 4, FieldType::list},
+    {"items", 1, 4, FieldType::list},
     {"names", 1, 1, FieldType::list},
     {"lexicon", 1, 1, FieldType::text},
     {"ending", 1, 1, FieldType::text},
@@ -41,9 +42,9 @@ std::size_t char_length(std::string_view s, std::size_t i) {
   return i + n <= s.size() ? n : 1;
 }
 
-bool is_separator(std::string_view ch) {
-  return ch == "、" || ch == "，" || ch == "," || ch == "和" || ch == "及" || ch == "与" || ch == "以及";
-}
+bool is_mark(std::string_view ch) { return ch == "、" || ch == "，" || ch == ","; }
+
+bool is_conjunction(std::string_view ch) { return ch == "和" || ch == "及" || ch == "与"; }
 
 }  // namespace
 
@@ -100,7 +101,7 @@ std::string repair_name(std::string_view text) {
   return out;
 }
 
-std::vector<std::string> split_items(std::string_view text) {
+std::vector<std::string> split_items(std::string_view text, bool at_conjunctions) {
   std::vector<std::string> items;
   std::string current;
   auto flush = [&] {
@@ -108,7 +109,7 @@ std::vector<std::string> split_items(std::string_view text) {
     current.clear();
   };
   for (std::size_t i = 0; i < text.size();) {
-    if (text.substr(i, 6) == "以及") {  // two-character separator first
+    if (at_conjunctions && text.substr(i, 6) == "以及") {  // two-character separator first
       flush();
       i += 6;
       continue;
@@ -116,7 +117,7 @@ std::vector<std::string> split_items(std::string_view text) {
     std::size_t n = char_length(text, i);
     std::string_view ch = text.substr(i, n);
     i += n;
-    if (is_separator(ch)) flush();
+    if (is_mark(ch) || (at_conjunctions && is_conjunction(ch))) flush();
     else if (ch != " " && ch != "\n") current.append(ch);
   }
   flush();
@@ -140,11 +141,13 @@ std::optional<Value> convert(std::string_view name, const std::vector<std::optio
     if (joined.empty()) return Value{};
     return Value{std::move(joined)};
   }
-  if (name == "list" && args.size() > 1) {  // "list(titles, after)": the items of each capture, in order
+  // "items" splits at the marks only: an item may hold 和 ("监察和司法委员会主任").
+  const bool at_conjunctions = name == "list";
+  if ((name == "list" || name == "items") && args.size() > 1) {  // "list(titles, after)": each capture's items in turn
     std::vector<std::string> items;
     for (const auto& arg : args)
       if (arg)
-        for (auto& item : split_items(*arg)) items.push_back(std::move(item));
+        for (auto& item : split_items(*arg, at_conjunctions)) items.push_back(std::move(item));
     if (items.empty()) return Value{};
     return Value{std::move(items)};
   }
@@ -177,7 +180,7 @@ std::optional<Value> convert(std::string_view name, const std::vector<std::optio
     if (!parse_calendar(s)) return std::nullopt;
     return Value{std::string(s)};
   }
-  if (name == "list") return Value{split_items(s)};
+  if (name == "list" || name == "items") return Value{split_items(s, at_conjunctions)};
   if (name == "names") {
     std::vector<std::string> names;
     for (auto& item : split_items(s)) names.push_back(repair_name(item));

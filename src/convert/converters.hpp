@@ -39,7 +39,8 @@ std::optional<Value> convert(std::string_view name, const std::vector<std::optio
 /// "●●李雁李雁" -> "李雁".
 std::string repair_name(std::string_view text);
 
-/// Splits an enumeration at 、，,和及与 into trimmed, non-empty items.
-std::vector<std::string> split_items(std::string_view text);
+/// Splits an enumeration at 、，, and, with `at_conjunctions`, at 和及与 and 以及
+/// into trimmed, non-empty items.
+std::vector<std::string> split_items(std::string_view text, bool at_conjunctions = true);
 
 }  // namespace reportex::internal

@@ -52,6 +52,13 @@ TEST_SUITE("converters") {
           std::optional<Value>(std::vector<std::string>{"院领导班子", "各部门负责人", "相关联络员"}));
   }
 
+  TEST_CASE("items splits at enumeration marks only, so that an item may hold 和") {
+    CHECK(run("items", {"党组成员、监察和司法委员会副主任委员"}) ==
+          std::optional<Value>(std::vector<std::string>{"党组成员", "监察和司法委员会副主任委员"}));
+    CHECK(run("items", {"文化和旅游局局长", std::nullopt, "教授"}) ==
+          std::optional<Value>(std::vector<std::string>{"文化和旅游局局长", "教授"}));
+  }
+
   TEST_CASE("list of several captures gives the items of each in order, skipping those that did not match") {
     CHECK(run("list", {"法学院院长", std::nullopt, "教授"}) ==
           std::optional<Value>(std::vector<std::string>{"法学院院长", "教授"}));
