@@ -426,13 +426,23 @@ void resolve_organizations(StageContext& ctx) {
   std::map<int, std::string> home_kinds;
   for (const auto& m : ctx.org_mentions)
     if (is_court_or_procuratorate(m.kind) && !m.canonical.empty()) home_kinds.try_emplace(m.article, m.kind);
-  for (auto& m : ctx.org_mentions) {
+  // Read so, it is a short form as any other: "市院" is "市人民检察院", whose
+  // full form the document gives.
+  for (std::size_t i = 0; i < ctx.org_mentions.size(); ++i) {
+    OrgMention& m = ctx.org_mentions[i];
     if (m.kind != "branch") continue;
     const auto home = home_kinds.find(m.article);
-    const std::string place = m.canonical.substr(0, m.canonical.size() - std::string_view("院").size());
+    const std::string& written = readings[i].candidate;
+    const std::string place = written.substr(0, written.size() - std::string_view("院").size());
     m.kind = home == home_kinds.end() ? std::string("other") : home->second;
-    m.canonical = home == home_kinds.end() ? std::string() : place + (m.kind == "court" ? "人民法院" : "人民检察院");
-    ctx.note("organizations: '{}' is '{}'", m.surface, m.canonical);
+    const std::string body = m.kind == "court" ? "人民法院" : "人民检察院";
+    const std::string named = home == home_kinds.end() ? std::string() : place + body;
+    if (readings[i].needs_full_form) {
+      readings[i] = {named, true, {}, readings[i].level, body};
+    } else {
+      m.canonical = named;
+    }
+    ctx.note("organizations: '{}' is '{}'", m.surface, named);
   }
 
   // Short forms take the longer full form the document gives.
