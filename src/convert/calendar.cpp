@@ -486,7 +486,7 @@ std::optional<CalendarExpr> Parser::body() {
 }
 
 std::optional<CalendarExpr> Parser::parse_expression() {
-  static constexpr std::array<std::u32string_view, 6> kUntilPrefix{U"截至到", U"截止到", U"截至", U"截止", U"直到", U"到"};
+  static constexpr std::array<std::u32string_view, 7> kUntilPrefix{U"截至到", U"截止到", U"截至", U"截止", U"直到", U"到", U"至"};
   static constexpr std::array<std::u32string_view, 4> kSincePrefix{U"自从", U"自", U"从", U"從"};
   static constexpr std::array<std::u32string_view, 14> kSinceSuffix{
       U"以来", U"以來", U"至今", U"或之后", U"或之後", U"及以后", U"及之后", U"以后", U"以後",

@@ -244,6 +244,7 @@ const Row kMidYearRows[] = {
     {"2019年5月5日或之前", "2019-05-05", "day", "until", N, "2019-05-05", "explicit"},
     {"2013年及以前", "2013", "year", "until", N, "2013", "explicit"},
     {"截至2024年6月底", "2024-06", "month", "until", N, "2024-06", "explicit"},
+    {"至2026年3月底", "2026-03", "month", "until", N, "2026-03", "explicit"},  // "持续至…": an ending point
 };
 
 }  // namespace
