@@ -6,6 +6,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 
@@ -234,7 +235,8 @@ class Normalizer {
     }
     // A line that ends a sentence ends its paragraph, unless it ends with a
     // semicolon: the sentence goes on ("…４９件；\n发出诉前检察建议…").
-    if (space_breaks_ >= 2 || (space_breaks_ == 1 && ends_with_sentence_end(text) && text.back() != ';')) {
+    if (space_breaks_ >= 2 || (space_breaks_ == 1 && ends_with_sentence_end(text) && text.back() != ';') ||
+        (space_breaks_ == 1 && is_section_number())) {
       separator = '\n';
     } else if (space_breaks_ == 0 && groups_thousands(next_byte)) {
       separator = 0;  // "20 967件" is 20967
@@ -252,6 +254,15 @@ class Normalizer {
       result_.offsets.add_atomic(text.size(), space_begin_, space_end_);
     }
     text += separator;
+  }
+
+  // A number alone on its line after a paragraph ("02" over a WeChat section's
+  // title "部署会　吹响执行冲锋号") numbers the section: no part of its first line.
+  bool is_section_number() {
+    const std::string& text = result_.text;
+    const std::size_t start = paragraph_start(), size = text.size() - start;
+    return size >= 1 && size <= 2 && std::all_of(text.begin() + static_cast<std::ptrdiff_t>(start), text.end(),
+                                                 [](char c) { return is_ascii_digit(static_cast<unsigned char>(c)); });
   }
 
   // A space that groups thousands in a number of Chinese text ("受理案件1 042件",

@@ -227,6 +227,14 @@ TEST_CASE("a blank line inside running text is a page break, after a title block
         "唐山市路北区人民法院工作报告——2025年1月9日在唐山市路北区第十七届人民代表大会第四次会议上\n唐山市路北区人民法院院长郑凯华");
 }
 
+TEST_CASE("a number alone on its line after a paragraph numbers a section: its title is a line of its own") {
+  CHECK(normalized("群众心里踏实了。\n\n02\n部署会　吹响冲锋号\n\n该院召开部署会。") ==
+        "群众心里踏实了。\n02\n部署会吹响冲锋号\n该院召开部署会。");
+  CHECK(normalized("群众心里踏实了。\n\n04\n2025年，该院审结案件３５１件。") == "群众心里踏实了。\n04\n2025年,该院审结案件351件。");
+  // A number wrapped inside running text stays in its sentence.
+  CHECK(normalized("该院审结案件\n13\n457件。") == "该院审结案件13457件。");
+}
+
 TEST_CASE("a page number on a line of its own is white space: a sentence goes on across it") {
   CHECK(normalized("该院就一起非法采矿案召开公开听证会，\n\n— 3 —\n\n邀请人大代表、政协委员担任听证员。") ==
         "该院就一起非法采矿案召开公开听证会,邀请人大代表、政协委员担任听证员。");
