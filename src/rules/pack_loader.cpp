@@ -2,6 +2,7 @@
 
 #include "convert/converters.hpp"
 #include "extract/prefilter.hpp"
+#include "rules/han_class.hpp"
 #include "text/utf8.hpp"
 
 #include <fmt/format.h>
@@ -307,13 +308,16 @@ class Loader {
 
   // Expands %{name} (a def or lexicon, wrapped in (?:...)) and %{name:capture}
   // (the same, captured as a field source). `node`/`file` place errors.
+  // \p{Han} and \P{Han} in the text between references are written as ranges (rules/han_class.hpp).
   std::optional<std::string> expand(const std::string& text, const toml::node& node, const std::string& file,
                                     std::vector<std::string>& stack) {
     std::string out;
     bool ok = true;
     for (std::size_t i = 0; i < text.size();) {
       if (text.compare(i, 2, "%{") != 0) {
-        out += text[i++];
+        const std::size_t next = std::min(text.find("%{", i), text.size());
+        out += with_ideograph_ranges(std::string_view(text).substr(i, next - i));
+        i = next;
         continue;
       }
       std::size_t close = text.find('}', i);
