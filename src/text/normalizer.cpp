@@ -275,21 +275,21 @@ class Normalizer {
     if (!is_ascii_digit(next_byte) || !is_ascii_digit(static_cast<unsigned char>(text.back()))) return false;
     const auto first = number_start(false);
     if (!first || (*first > 0 && static_cast<unsigned char>(text[*first - 1]) < 0x80)) return false;
-    // The group may be wrapped onto the next line ("13 4\n57件"), and what
-    // follows it may be on the next line or page ("1 126\n件", "21 408\n\n件").
+    // The group may be wrapped onto the next line or page ("13 4\n57件",
+    // "17 4\n\n36件"), and so may what follows it ("1 126\n件", "21 408\n\n件").
     std::size_t pos = space_end_, digits = 0;
     while (pos < source_.size() && digits <= 3) {
       if (std::size_t n = digit_at(pos)) {
         pos += n, ++digits;
-      } else if (std::size_t wrap = line_wrap_at(pos); wrap > 0 && pos + wrap < source_.size() && digits > 0 &&
-                                                        digit_at(pos + wrap) > 0) {
+      } else if (std::size_t wrap = line_breaks_at(pos); wrap > 0 && pos + wrap < source_.size() && digits > 0 &&
+                                                         digit_at(pos + wrap) > 0) {
         pos += wrap;
       } else {
         break;
       }
     }
     if (digits != 3) return false;
-    while (pos < source_.size() && (source_[pos] == '\n' || source_[pos] == '\r')) ++pos;
+    pos += line_breaks_at(pos);
     if (pos == source_.size() || source_[pos] == '.' || static_cast<unsigned char>(source_[pos]) >= 0x80) return true;
     return source_[pos] == ' ' && digit_at(pos + 1) > 0;  // 1 234 567
   }
@@ -306,11 +306,11 @@ class Normalizer {
     return 0;
   }
 
-  // The length of a single line break at source byte `pos` ("\n" or "\r\n"), or 0.
-  std::size_t line_wrap_at(std::size_t pos) const {
-    if (source_.compare(pos, 2, "\r\n") == 0) return source_.compare(pos + 2, 1, "\n") == 0 ? 0 : 2;
-    if (source_.compare(pos, 1, "\n") == 0) return source_.compare(pos + 1, 1, "\n") == 0 ? 0 : 1;
-    return 0;
+  // The length of the line breaks at source byte `pos`, blank lines and all, or 0.
+  std::size_t line_breaks_at(std::size_t pos) const {
+    std::size_t end = pos;
+    while (end < source_.size() && (source_[end] == '\n' || source_[end] == '\r')) ++end;
+    return end - pos;
   }
 
   // A single line break between two digits of a number in Chinese text: the

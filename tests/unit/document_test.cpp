@@ -167,6 +167,8 @@ TEST_CASE("a line wrapped inside a number of Chinese text is joined") {
   CHECK(normalized("审结刑事案件1 126\n件") == "审结刑事案件1126件");          // a group, then the wrap
   CHECK(normalized("审结案件2 100件，诉前调解成功纠纷２１ ４０８\n\n件，同比上升。") ==
         "审结案件2100件,诉前调解成功纠纷21408件,同比上升。");  // a group, then a page's end
+  CHECK(normalized("今年以来，全市法院审结案件2 100件，诉前委派调解纠纷１７ ４\n\n\n３６件，同比上升。") ==
+        "今年以来,全市法院审结案件2100件,诉前委派调解纠纷17436件,同比上升。");  // a page's end inside the group
   CHECK(normalized("审结民商事案件13 4\r\n57件") == "审结民商事案件13457件");  // the wrap inside the group
   CHECK(normalized("同比上升9.\n1%") == "同比上升9.1%");
   // ASCII context keeps its space; a blank line is a paragraph break.
