@@ -30,7 +30,7 @@ bool is_court_or_procuratorate(std::string_view kind) { return kind == "court" |
 
 // A single level word: "市中院", "省法院" name the body only relative to the page.
 bool is_bare_level(std::string_view place) {
-  for (std::string_view level : {"市", "州", "区", "县", "旗", "盟", "省"})
+  for (std::string_view level : {"市", "州", "区", "县", "旗", "盟", "省", "地区"})
     if (place == level) return true;
   return false;
 }
