@@ -923,6 +923,7 @@ void link_meetings(StageContext& ctx) {
     auto rule = rule_name(m);
     if (rule == "took_place" || rule == "held_at") split_leading_convener(ctx, m, full_names);
     std::string written = text_field(m, "organizer");
+    if (RE2::PartialMatch(written, ctx.pattern("meetings.partner_lead"))) written.clear();
     std::string organizer = organizer_of(ctx, m, written, full_names);
     if (organizer.empty() && rule == "convened") organizer = earlier_convener(ctx, m);
     // "6月，召开全省法院…座谈会": a clause that convenes with no subject at all
