@@ -267,6 +267,19 @@ std::string place_at_level(std::string_view court, std::string_view level) {
   return {};
 }
 
+// The place at `level` of the court or procuratorate named last before
+// mention `i` in its article: a city court's article that turns to a county's
+// ("吉安县人民法院召开…，县工商联副主席…") names the county's bodies so.
+std::string place_of_court_before(const StageContext& ctx, std::size_t i, std::string_view level) {
+  const int article = ctx.org_mentions[i].article;
+  for (std::size_t k = i; k-- > 0 && ctx.org_mentions[k].article == article;) {
+    const OrgMention& o = ctx.org_mentions[k];
+    if (!is_court_or_procuratorate(o.kind) || o.canonical.empty() || o.cited) continue;
+    if (std::string place = place_at_level(o.canonical, level); !place.empty()) return place;
+  }
+  return {};
+}
+
 // The province or region the page is in, by level ("省", "自治区"): of the
 // city of an article's court, else of the first body of a listed city the
 // document names ("石嘴山市人民检察院" -> "宁夏回族自治区"). The document's own
@@ -520,6 +533,7 @@ void resolve_organizations(StageContext& ctx) {
         (is_court_or_procuratorate(m.kind) && m.kind == home_kind[static_cast<std::size_t>(m.article)] && !province))
       continue;
     std::string place = place_at_level(ctx.article_org[static_cast<std::size_t>(m.article)], readings[i].level);
+    if (place.empty()) place = place_of_court_before(ctx, i, readings[i].level);
     if (place.empty()) place = page_province.at(m.article, readings[i].level);
     if (place.empty()) continue;
     m.canonical = named_at(place, readings[i].body);
