@@ -22,6 +22,13 @@ std::string with_ideograph_ranges(std::string_view pattern) {
     const char c = pattern[i];
     if (c == '\\' && i + 1 < pattern.size()) {
       const std::string_view rest = pattern.substr(i);
+      if (rest.starts_with(R"(\Q)")) {  // quoted text is literal up to \E
+        const std::size_t close = rest.find(R"(\E)");
+        const std::size_t n = close == std::string_view::npos ? rest.size() : close + 2;
+        out.append(rest.substr(0, n));
+        i += n;
+        continue;
+      }
       const bool han = rest.starts_with(R"(\p{Han})"), not_han = rest.starts_with(R"(\P{Han})");
       if (han || not_han) {
         if (in_class) out += han ? kIdeographs : kOthers;

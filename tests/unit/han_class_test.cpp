@@ -42,4 +42,5 @@ TEST_CASE("the rest of a pattern is copied as it is, escapes and classes include
         R"(\\p{Han}[\]p]\x{4E00}(?P<n>[0-9]+)[[:alpha:]])");
   CHECK(with_ideograph_ranges("[]\\p{Han}]") == "[]" + with_ideograph_ranges(R"([\p{Han}])").substr(1));
   CHECK(with_ideograph_ranges(R"(\p{Latin})") == R"(\p{Latin})");
+  CHECK(with_ideograph_ranges(R"(\Q\p{Han}\E\p{Han})") == R"(\Q\p{Han}\E)" + with_ideograph_ranges(R"(\p{Han})"));
 }
