@@ -688,10 +688,12 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
     std::string_view who = *said;
     if (auto subject = before_first(who, words.subject_ends))
       who = *subject;
-    // A group that speaks at the meeting attends it: "…等5个基层院负责人先后作交流发言".
+    // A group or a body that speaks at the meeting attends it: "…等5个基层院负责人先后作交流发言",
+    // "齐河县人民法院、乐陵市人民法院先后作交流发言".
     for (auto& item : who_items(ctx, index, words, who, clause.begin)) {
       if (item.person && (item.recorded || !later)) add_unique(frame.speakers, item.text);
-      else if (!item.person && !later && item.group && is_group_word_end(words, item.text))
+      else if (!item.person && !later &&
+               ((item.group && is_group_word_end(words, item.text)) || names_a_body(ctx, item.text)))
         add_unique(frame.attendees, item.text);
     }
   }
