@@ -434,6 +434,14 @@ bool names_a_body(const StageContext& ctx, std::string_view text) {
          !longest_tail(ctx.lexicon("body_word"), text).empty();
 }
 
+// True when `text` names a body by its place and kind ("齐河县人民法院"), not a
+// department of the convener's ("第一检察部") nor the convener itself ("该院").
+bool names_an_outside_body(const StageContext& ctx, std::string_view text) {
+  const std::string_view suffix = longest_tail(ctx.lexicon("org_suffix"), text);
+  return !suffix.empty() && suffix.size() < text.size() && lookup(ctx.lexicon("org_reference"), text).empty() &&
+         lookup(ctx.lexicon("org_self_reference"), text).empty();
+}
+
 // True when `text` opens with a head count ("15名茶企", "3家单位").
 bool opens_with_count(const StageContext& ctx, std::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), std::min<std::size_t>(text.size(), 24)),
@@ -692,8 +700,8 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
     // "齐河县人民法院、乐陵市人民法院先后作交流发言".
     for (auto& item : who_items(ctx, index, words, who, clause.begin)) {
       if (item.person && (item.recorded || !later)) add_unique(frame.speakers, item.text);
-      else if (!item.person && !later &&
-               ((item.group && is_group_word_end(words, item.text)) || names_a_body(ctx, item.text)))
+      else if (!item.person && ((!later && item.group && is_group_word_end(words, item.text)) ||
+                                 names_an_outside_body(ctx, item.text)))
         add_unique(frame.attendees, item.text);
     }
   }
