@@ -560,6 +560,13 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
   });
   std::vector<Named> named;
   for (const auto& item : items) named.push_back(name_in_item(ctx, people, words, item));
+  // Places listed before their count and kind are one item: "布尔津、哈巴河、福海三县法院".
+  if (items.size() > 1 && RE2::PartialMatch(re2::StringPiece(items.back().text.data(), items.back().text.size()),
+                                            ctx.pattern("meetings.counted_places")) &&
+      std::all_of(named.begin(), named.end(), [](const Named& n) { return n.name.empty(); })) {
+    out.push_back({std::string(ctx.doc.text().substr(items.front().begin, items.back().end - items.front().begin)), false, false});
+    return out;
+  }
   for (std::size_t i = 0; i < items.size(); ++i) {
     // Units listed before "等…负责人" are one group: "民二庭、执行局、立案庭等部门负责人".
     if (std::size_t j = group_closing(ctx, words, items, named, i); j > i) {
