@@ -426,19 +426,23 @@ Named name_in_item(const StageContext& ctx, const PersonIndex& people, const Mee
   return {{}, title_only};
 }
 
-// True when `text` names a body: it ends in one of the pack's org suffixes
-// ("区林业局"), in a department ("市中院立案庭"), or in a word for bodies ("各审判执行部门").
-bool names_a_body(const StageContext& ctx, std::string_view text) {
+// True when `text` is a body's name: something before one of the pack's org suffixes ("区林业局").
+bool ends_in_org_suffix(const StageContext& ctx, std::string_view text) {
   const std::string_view suffix = longest_tail(ctx.lexicon("org_suffix"), text);
-  return (!suffix.empty() && suffix.size() < text.size()) || !longest_tail(ctx.lexicon("department"), text).empty() ||
+  return !suffix.empty() && suffix.size() < text.size();
+}
+
+// True when `text` names a body: a body's name, a department ("市中院立案庭"), or a
+// word for bodies ("各审判执行部门").
+bool names_a_body(const StageContext& ctx, std::string_view text) {
+  return ends_in_org_suffix(ctx, text) || !longest_tail(ctx.lexicon("department"), text).empty() ||
          !longest_tail(ctx.lexicon("body_word"), text).empty();
 }
 
 // True when `text` names a body by its place and kind ("齐河县人民法院"), not a
 // department of the convener's ("第一检察部") nor the convener itself ("该院").
 bool names_an_outside_body(const StageContext& ctx, std::string_view text) {
-  const std::string_view suffix = longest_tail(ctx.lexicon("org_suffix"), text);
-  return !suffix.empty() && suffix.size() < text.size() && lookup(ctx.lexicon("org_reference"), text).empty() &&
+  return ends_in_org_suffix(ctx, text) && lookup(ctx.lexicon("org_reference"), text).empty() &&
          lookup(ctx.lexicon("org_self_reference"), text).empty();
 }
 

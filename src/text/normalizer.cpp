@@ -235,8 +235,8 @@ class Normalizer {
     }
     // A line that ends a sentence ends its paragraph, unless it ends with a
     // semicolon: the sentence goes on ("…４９件；\n发出诉前检察建议…").
-    if (space_breaks_ >= 2 || (space_breaks_ == 1 && ends_with_sentence_end(text) && text.back() != ';') ||
-        (space_breaks_ == 1 && is_section_number())) {
+    if (space_breaks_ >= 2 ||
+        (space_breaks_ == 1 && ((ends_with_sentence_end(text) && text.back() != ';') || is_section_number()))) {
       separator = '\n';
     } else if (space_breaks_ == 0 && groups_thousands(next_byte)) {
       separator = 0;  // "20 967件" is 20967
