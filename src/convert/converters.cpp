@@ -13,21 +13,21 @@ namespace reportex::internal {
 namespace {
 
 constexpr std::array<ConverterSpec, 15> kConverters{{
-    {"text", 1, 1, FieldType::text},
-    {"join", 1, 4, FieldType::text},
-    {"name", 1, 1, FieldType::text},
-    {"number", 1, 1, FieldType::number},
-    {"integer", 1, 1, FieldType::integer},
-    {"high", 1, 1, FieldType::number},
-    {"approx", 1, 1, FieldType::text},
-    {"percent", 1, 1, FieldType::number},
-    {"money", 2, 2, FieldType::number},
-    {"calendar", 1, 1, FieldType::date},
-    {"list", 1, 4, FieldType::list},
-    {"items", 1, 4, FieldType::list},
-    {"names", 1, 1, FieldType::list},
-    {"lexicon", 1, 1, FieldType::text},
-    {"ending", 1, 1, FieldType::text},
+    {"text", ConverterKind::text, 1, 1, FieldType::text},
+    {"join", ConverterKind::join, 1, 4, FieldType::text},
+    {"name", ConverterKind::name, 1, 1, FieldType::text},
+    {"number", ConverterKind::number, 1, 1, FieldType::number},
+    {"integer", ConverterKind::integer, 1, 1, FieldType::integer},
+    {"high", ConverterKind::high, 1, 1, FieldType::number},
+    {"approx", ConverterKind::approx, 1, 1, FieldType::text},
+    {"percent", ConverterKind::percent, 1, 1, FieldType::number},
+    {"money", ConverterKind::money, 2, 2, FieldType::number},
+    {"calendar", ConverterKind::calendar, 1, 1, FieldType::date},
+    {"list", ConverterKind::list, 1, 4, FieldType::list},
+    {"items", ConverterKind::items, 1, 4, FieldType::list},
+    {"names", ConverterKind::names, 1, 1, FieldType::list},
+    {"lexicon", ConverterKind::lexicon, 1, 1, FieldType::text},
+    {"ending", ConverterKind::ending, 1, 1, FieldType::text},
 }};
 
 Value number_value(double v) {
@@ -124,83 +124,102 @@ std::vector<std::string> split_items(std::string_view text, bool at_conjunctions
   return items;
 }
 
-std::optional<Value> convert(std::string_view name, const std::vector<std::optional<std::string_view>>& args,
+std::optional<Value> convert(const ConverterSpec& converter, const std::vector<std::optional<std::string_view>>& args,
                              const Lexicon* lexicon) {
   if (args.empty()) return std::nullopt;
   const auto& first = args[0];
-  if (name == "money") {
-    if (!first || !args[1]) return Value{};
-    auto n = parse_money(*first, *args[1]);
-    if (!n) return std::nullopt;
-    return number_value(n->value);
-  }
-  if (name == "join") {  // "受理的128件案件": a subject written in two pieces around the number
-    std::string joined;
-    for (const auto& arg : args)
-      if (arg) joined.append(*arg);
-    if (joined.empty()) return Value{};
-    return Value{std::move(joined)};
-  }
-  // "items" splits at the marks only: an item may hold 和 ("监察和司法委员会主任").
-  const bool at_conjunctions = name == "list";
-  if ((name == "list" || name == "items") && args.size() > 1) {  // "list(titles, after)": each capture's items in turn
-    std::vector<std::string> items;
-    for (const auto& arg : args)
-      if (arg)
-        for (auto& item : split_items(*arg, at_conjunctions)) items.push_back(std::move(item));
-    if (items.empty()) return Value{};
-    return Value{std::move(items)};
+  switch (converter.kind) {
+    case ConverterKind::money: {
+      if (!first || !args[1]) return Value{};
+      auto n = parse_money(*first, *args[1]);
+      if (!n) return std::nullopt;
+      return number_value(n->value);
+    }
+    case ConverterKind::join: {  // "受理的128件案件": a subject written in two pieces around the number
+      std::string joined;
+      for (const auto& arg : args)
+        if (arg) joined.append(*arg);
+      if (joined.empty()) return Value{};
+      return Value{std::move(joined)};
+    }
+    case ConverterKind::list:
+    case ConverterKind::items: {
+      // "items" splits at the marks only: an item may hold 和 ("监察和司法委员会主任").
+      // "list(titles, after)": each capture's items in turn.
+      const bool at_conjunctions = converter.kind == ConverterKind::list;
+      if (args.size() == 1 && !first) return Value{};  // optional capture that did not match
+      std::vector<std::string> items;
+      for (const auto& arg : args)
+        if (arg)
+          for (auto& item : split_items(*arg, at_conjunctions)) items.push_back(std::move(item));
+      if (items.empty() && args.size() > 1) return Value{};
+      return Value{std::move(items)};
+    }
+    default:
+      break;
   }
   if (!first) return Value{};  // optional capture that did not match: no value
-  std::string_view s = *first;
-  if (name == "text") return Value{std::string(s)};
-  if (name == "name") {
-    std::string repaired = repair_name(s);
-    if (repaired.empty()) return std::nullopt;
-    return Value{std::move(repaired)};
+  const std::string_view s = *first;
+  switch (converter.kind) {
+    case ConverterKind::text: return Value{std::string(s)};
+    case ConverterKind::name: {
+      std::string repaired = repair_name(s);
+      if (repaired.empty()) return std::nullopt;
+      return Value{std::move(repaired)};
+    }
+    case ConverterKind::number:
+    case ConverterKind::integer:
+    case ConverterKind::high: {
+      auto n = parse_number(s);
+      if (!n) return std::nullopt;
+      if (converter.kind == ConverterKind::high) return n->high ? number_value(*n->high) : Value{};
+      if (converter.kind == ConverterKind::integer && !n->integral()) return std::nullopt;
+      return number_value(n->value);
+    }
+    case ConverterKind::approx: {
+      auto n = parse_number(s);
+      if (!n || n->approx == Approx::exact) return Value{};
+      return Value{std::string(to_string(n->approx))};
+    }
+    case ConverterKind::percent: {
+      auto n = parse_percent(s);
+      if (!n) return std::nullopt;
+      return number_value(n->value);
+    }
+    case ConverterKind::calendar:
+      if (!parse_calendar(s)) return std::nullopt;
+      return Value{std::string(s)};
+    case ConverterKind::names: {
+      std::vector<std::string> names;
+      for (auto& item : split_items(s)) names.push_back(repair_name(item));
+      return Value{std::move(names)};
+    }
+    case ConverterKind::lexicon: {
+      if (lexicon == nullptr) return std::nullopt;
+      auto it = lexicon->canonical.find(s);
+      if (it == lexicon->canonical.end()) return Value{};
+      return Value{it->second};
+    }
+    case ConverterKind::ending: {  // the longest entry `s` ends with
+      if (lexicon == nullptr) return std::nullopt;
+      const std::string* longest = nullptr;
+      for (const auto& entry : lexicon->entries)
+        if (entry.size() <= s.size() && s.substr(s.size() - entry.size()) == entry &&
+            (longest == nullptr || entry.size() > longest->size()))
+          longest = &entry;
+      if (longest == nullptr) return Value{};
+      return Value{lexicon->canonical.at(*longest)};
+    }
+    default:
+      return std::nullopt;
   }
-  if (name == "number" || name == "integer" || name == "high") {
-    auto n = parse_number(s);
-    if (!n) return std::nullopt;
-    if (name == "high") return n->high ? number_value(*n->high) : Value{};
-    if (name == "integer" && !n->integral()) return std::nullopt;
-    return number_value(n->value);
-  }
-  if (name == "approx") {
-    auto n = parse_number(s);
-    if (!n || n->approx == Approx::exact) return Value{};
-    return Value{std::string(to_string(n->approx))};
-  }
-  if (name == "percent") {
-    auto n = parse_percent(s);
-    if (!n) return std::nullopt;
-    return number_value(n->value);
-  }
-  if (name == "calendar") {
-    if (!parse_calendar(s)) return std::nullopt;
-    return Value{std::string(s)};
-  }
-  if (name == "list" || name == "items") return Value{split_items(s, at_conjunctions)};
-  if (name == "names") {
-    std::vector<std::string> names;
-    for (auto& item : split_items(s)) names.push_back(repair_name(item));
-    return Value{std::move(names)};
-  }
-  if (name.substr(0, 8) == "lexicon." && lexicon != nullptr) {
-    auto it = lexicon->canonical.find(s);
-    if (it == lexicon->canonical.end()) return Value{};
-    return Value{it->second};
-  }
-  if (name.substr(0, 7) == "ending." && lexicon != nullptr) {  // the longest entry `s` ends with
-    const std::string* longest = nullptr;
-    for (const auto& entry : lexicon->entries)
-      if (entry.size() <= s.size() && s.substr(s.size() - entry.size()) == entry &&
-          (longest == nullptr || entry.size() > longest->size()))
-        longest = &entry;
-    if (longest == nullptr) return Value{};
-    return Value{lexicon->canonical.at(*longest)};
-  }
-  return std::nullopt;
+}
+
+std::optional<Value> convert(std::string_view name, const std::vector<std::optional<std::string_view>>& args,
+                             const Lexicon* lexicon) {
+  const ConverterSpec* converter = find_converter(name);
+  if (converter == nullptr) return std::nullopt;
+  return convert(*converter, args, lexicon);
 }
 
 }  // namespace reportex::internal

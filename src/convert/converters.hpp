@@ -12,8 +12,13 @@ namespace reportex::internal {
 
 struct Lexicon;
 
+/// What a converter does: the matcher dispatches on it per match, so the
+/// name is read once, when the pack loads.
+enum class ConverterKind { text, join, name, number, integer, high, approx, percent, money, calendar, list, items, names, lexicon, ending };
+
 struct ConverterSpec {
   std::string_view name;
+  ConverterKind kind = ConverterKind::text;
   int min_args = 1;
   int max_args = 1;
   FieldType output = FieldType::text;
@@ -29,9 +34,13 @@ std::vector<std::string_view> converter_names();
 /// True when a converter producing `produced` may fill a field declared `declared`.
 bool assignable(FieldType produced, FieldType declared) noexcept;
 
-/// Applies converter `name` to its arguments (std::nullopt for a capture that
+/// Applies `converter` to its arguments (std::nullopt for a capture that
 /// did not take part in the match). Returns std::nullopt when the text does not
 /// convert, which drops the candidate; a null Value means "no value".
+/// `lexicon` is the list a lexicon.NAME or ending.NAME converter reads.
+std::optional<Value> convert(const ConverterSpec& converter, const std::vector<std::optional<std::string_view>>& args,
+                             const Lexicon* lexicon);
+/// The same by the converter's name ("number", "lexicon.titles"); std::nullopt for an unknown name.
 std::optional<Value> convert(std::string_view name, const std::vector<std::optional<std::string_view>>& args,
                              const Lexicon* lexicon);
 

@@ -150,7 +150,7 @@ void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t 
         c.sentence = index;
         bool valid = true;
         for (const FieldMapping& m : emit.fields) {
-          if (m.converter.empty()) {
+          if (m.converter == nullptr) {
             c.fields.set(m.field, m.constant);
             continue;
           }
@@ -164,7 +164,7 @@ void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t 
             const auto& piece = g[static_cast<std::size_t>(a)];
             args.push_back(piece.data() == nullptr ? std::nullopt : std::optional<std::string_view>(view(piece)));
           }
-          auto value = convert(m.converter, args, m.lexicon);
+          auto value = convert(*m.converter, args, m.lexicon);
           if (!value) {
             valid = false;
             break;

@@ -15,6 +15,8 @@
 
 namespace reportex::internal {
 
+struct ConverterSpec;
+
 /// A word list, usable in patterns (%{name}) and as an alias -> canonical table.
 // Hashes std::string and std::string_view alike, so that a lookup needs no copy.
 struct WordHash {
@@ -51,8 +53,8 @@ std::size_t first_entry_in(const Lexicon* lexicon, std::string_view text);
 struct FieldMapping {
   std::string field;
   FieldType type = FieldType::text;  // the declared type of the field
-  std::string converter;             // empty for a constant
-  std::vector<int> args;             // capture group numbers of the converter's arguments
+  const ConverterSpec* converter = nullptr;  // nullptr for a constant
+  std::vector<int> args;                     // capture group numbers of the converter's arguments
   const Lexicon* lexicon = nullptr;  // for lexicon.NAME(...)
   Value constant;
 };
@@ -122,13 +124,14 @@ namespace reportex {
 struct RuleSet::Impl {
   std::vector<TypeInfo> types;
   std::vector<internal::Rule> rules;
-  std::map<std::string, std::unique_ptr<internal::Lexicon>, std::less<>> lexicons;
+  // Hashed: the linking stages look lists and patterns up by name as they go.
+  std::unordered_map<std::string, std::unique_ptr<internal::Lexicon>, internal::WordHash, std::equal_to<>> lexicons;
   std::vector<RuleInfo> infos;
   std::size_t footprint = 0;
   // Which rules can match a sentence; built with the rules, never null in a loaded pack.
   std::shared_ptr<const internal::Prefilter> prefilter;
   // The patterns the linking stages read ([stages.NAME] tables), by "stage.key".
-  std::map<std::string, std::shared_ptr<const RE2>, std::less<>> stage_patterns;
+  std::unordered_map<std::string, std::shared_ptr<const RE2>, internal::WordHash, std::equal_to<>> stage_patterns;
 
   const internal::Lexicon* lexicon(std::string_view name) const {
     auto it = lexicons.find(name);

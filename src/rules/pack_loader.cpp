@@ -805,8 +805,8 @@ class Loader {
         m.constant = s->substr(1);
       } else if (!parse_mapping(*s, p, rule, m)) {
         return false;
-      } else if (!assignable(find_converter(m.converter)->output, *declared)) {
-        return mismatch(find_converter(m.converter)->output);
+      } else if (!assignable(m.converter->output, *declared)) {
+        return mismatch(m.converter->output);
       }
     } else {
       error(p, "bad-field", "rule '" + rule.id + "': field '" + field +
@@ -842,7 +842,7 @@ class Loader {
         return false;
       }
     }
-    m.converter = name;
+    m.converter = conv;
     std::size_t start = 0;
     while (start <= args.size()) {
       std::size_t comma = args.find(',', start);

@@ -17,6 +17,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace reportex::internal {
 
@@ -94,14 +95,19 @@ Reading read_mention(const StageContext& ctx, std::string_view surface) {
 // positions it is mentioned at, to resolve short forms without rescanning.
 using FullForms = std::map<std::string, std::vector<std::size_t>>;
 
-// Of the full forms that `fits`, the one mentioned last before `pos`, else
-// the first after it.
-template <typename Fits>
-std::string nearest_full_form(const FullForms& full_forms, std::size_t pos, Fits&& fits) {
+// A full form, held in FullForms or pointed to.
+const FullForms::value_type& form_of(const FullForms::value_type& form) { return form; }
+const FullForms::value_type& form_of(const FullForms::value_type* form) { return *form; }
+
+// Of the full forms in `forms` that `fits` (called with a name and its
+// positions), the one mentioned last before `pos`, else the first after it.
+template <typename Forms, typename Fits>
+std::string nearest_full_form(const Forms& forms, std::size_t pos, Fits&& fits) {
   std::string before, after;
   std::size_t before_at = 0, after_at = 0;
-  for (const auto& [name, positions] : full_forms) {
-    if (!fits(name)) continue;
+  for (const auto& form : forms) {
+    const auto& [name, positions] = form_of(form);
+    if (!fits(name, positions)) continue;
     auto next = std::lower_bound(positions.begin(), positions.end(), pos);
     if (next != positions.begin() && (before.empty() || *std::prev(next) > before_at)) {
       before = name;
@@ -136,24 +142,30 @@ bool autonomous_short_form(std::string_view full, std::string_view candidate) {
   return false;
 }
 
-// A full form that ends with `candidate` and is longer ("包头市九原区人民法院"
-// for "九原区人民法院"), or names the peoples `candidate` leaves out: one its
-// article names [from, to) if any, else the nearest.
-std::string longer_full_form(const FullForms& full_forms, const std::string& candidate, std::size_t pos,
+// The full forms that end with `candidate` and are longer ("包头市九原区人民法院"
+// for "九原区人民法院"), or name the peoples `candidate` leaves out, in
+// FullForms order.
+std::vector<const FullForms::value_type*> longer_full_forms(const FullForms& full_forms, std::string_view candidate) {
+  std::vector<const FullForms::value_type*> out;
+  for (const auto& form : full_forms)
+    if (form.first.size() > candidate.size() &&
+        (ends_with(form.first, candidate) || autonomous_short_form(form.first, candidate)))
+      out.push_back(&form);
+  return out;
+}
+
+// Of `longer` (see longer_full_forms), one the article [from, to) names if
+// any, else the nearest.
+std::string longer_full_form(const std::vector<const FullForms::value_type*>& longer, std::size_t pos,
                              std::size_t from = 0, std::size_t to = 0) {
-  auto longer = [&](const std::string& name) {
-    return name.size() > candidate.size() && (ends_with(name, candidate) || autonomous_short_form(name, candidate));
-  };
   if (from < to) {
-    const std::string in_article = nearest_full_form(full_forms, pos, [&](const std::string& name) {
-      if (!longer(name)) return false;
-      const auto& at = full_forms.at(name);  // in text order
-      const auto first = std::lower_bound(at.begin(), at.end(), from);
+    const std::string in_article = nearest_full_form(longer, pos, [&](const std::string&, const auto& at) {
+      const auto first = std::lower_bound(at.begin(), at.end(), from);  // positions in text order
       return first != at.end() && *first < to;
     });
     if (!in_article.empty()) return in_article;
   }
-  return nearest_full_form(full_forms, pos, longer);
+  return nearest_full_form(longer, pos, [](const std::string&, const auto&) { return true; });
 }
 
 // The intermediate court named in full whose place starts with the end of
@@ -171,7 +183,7 @@ std::string stem_full_form(const FullForms& full_forms, std::string_view stem, s
       if (place.size() > stem.size() - from && place.starts_with(stem.substr(from))) return true;
     return false;
   };
-  return nearest_full_form(full_forms, pos, [&](const std::string& name) {
+  return nearest_full_form(full_forms, pos, [&](const std::string& name, const auto&) {
     if (!ends_with(name, kIntermediate)) return false;
     const std::string_view place = std::string_view(name).substr(0, name.size() - kIntermediate.size());
     return opens(place, stem) || opens(place, bare);
@@ -462,6 +474,7 @@ void resolve_organizations(StageContext& ctx) {
   FullForms full_forms;
   for (const auto& m : ctx.org_mentions)
     if (!m.canonical.empty() && m.surface == m.canonical) full_forms[m.canonical].push_back(m.span.begin);
+  std::unordered_map<std::string, std::vector<const FullForms::value_type*>> longer_forms;  // by candidate
   for (std::size_t i = 0; i < ctx.org_mentions.size(); ++i) {
     OrgMention& m = ctx.org_mentions[i];
     if (m.kind == "reference" || readings[i].candidate.empty()) continue;
@@ -470,14 +483,17 @@ void resolve_organizations(StageContext& ctx) {
       longer = stem_full_form(full_forms, readings[i].stem, m.span.begin);
     } else if (readings[i].level == "市") {
       // "市检察院" on a page that names a county-level city's too (宣威市) is the prefecture's.
-      longer = nearest_full_form(full_forms, m.span.begin, [&](const std::string& name) {
+      longer = nearest_full_form(full_forms, m.span.begin, [&](const std::string& name, const auto&) {
         return name.size() > readings[i].candidate.size() && ends_with(name, readings[i].candidate) &&
                is_prefecture(ctx, std::string_view(name).substr(0, name.size() - readings[i].body.size()));
       });
     }
     if (longer.empty() && readings[i].stem.empty()) {
       const auto [from, to] = article_bytes(ctx, m.article);
-      longer = longer_full_form(full_forms, readings[i].candidate, m.span.begin, from, to);
+      auto found = longer_forms.find(readings[i].candidate);
+      if (found == longer_forms.end())
+        found = longer_forms.emplace(readings[i].candidate, longer_full_forms(full_forms, readings[i].candidate)).first;
+      longer = longer_full_form(found->second, m.span.begin, from, to);
     }
     if (!longer.empty()) {
       ctx.note("organizations: '{}' is '{}' (full form in the document)", m.surface, longer);
