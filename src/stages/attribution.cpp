@@ -323,18 +323,20 @@ bool collective_before(const StageContext& ctx, const SentenceIndex& index, cons
   const std::size_t last_record = index.records[static_cast<std::size_t>(r.sentence)].second;
   from = std::max({from, first.begin, lookback_start(ctx, r)});
   if (from >= r.span.end) return false;
-  std::string_view scope = text.substr(from, r.span.end - from);
-  for (const auto& word : collective->entries) {
-    for (std::size_t at = scope.find(word); at != std::string_view::npos; at = scope.find(word, at + 1)) {
-      std::size_t pos = from + at;
-      bool opens = pos == first.begin;
-      for (std::string_view mark : {"，", ",", "；", ";", "：", ":", "。"})
-        opens = opens || (pos >= mark.size() && text.substr(pos - mark.size(), mark.size()) == mark);
-      for (std::size_t i = first_record; i < last_record && !opens; ++i)
-        opens = ctx.records[i].type == "date" && ctx.records[i].span.end == pos;
-      if (opens) return true;
-    }
-  }
+  // Only where a clause opens may a collective stand: the sentence's start, after a
+  // mark, or where a date ends. Each such place is looked up in the list.
+  auto opens_collective = [&](std::size_t pos) {
+    return pos >= from && pos < r.span.end && !longest_head(collective, text.substr(pos, r.span.end - pos)).empty();
+  };
+  if (opens_collective(first.begin)) return true;
+  const std::size_t back = std::string_view("，").size();  // a mark just before `from` opens a clause at it
+  const std::string_view scope = text.substr(from - std::min(from, back), r.span.end - from + std::min(from, back));
+  const std::size_t scope_at = from - std::min(from, back);
+  for (std::string_view mark : {"，", ",", "；", ";", "：", ":", "。"})
+    for (std::size_t at = scope.find(mark); at != std::string_view::npos; at = scope.find(mark, at + 1))
+      if (opens_collective(scope_at + at + mark.size())) return true;
+  for (std::size_t i = first_record; i < last_record; ++i)
+    if (ctx.records[i].type == "date" && opens_collective(ctx.records[i].span.end)) return true;
   return false;
 }
 
