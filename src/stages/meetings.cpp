@@ -564,10 +564,17 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
   });
   std::vector<Named> named;
   for (const auto& item : items) named.push_back(name_in_item(ctx, people, words, item));
-  // Places listed before their count and kind are one item: "布尔津、哈巴河、福海三县法院".
-  if (items.size() > 1 && RE2::PartialMatch(re2::StringPiece(items.back().text.data(), items.back().text.size()),
-                                            ctx.pattern("meetings.counted_places")) &&
-      std::all_of(named.begin(), named.end(), [](const Named& n) { return n.name.empty(); })) {
+  // Places listed before their count and kind are one item: "布尔津、哈巴河、福海三县法院";
+  // so are places listed before the last one's body: "沙县区、永安市、将乐县人民法院".
+  auto matches = [&](const Piece& item, std::string_view pattern) {
+    return RE2::PartialMatch(re2::StringPiece(item.text.data(), item.text.size()), ctx.pattern(pattern));
+  };
+  const bool shared_kind =
+      items.size() > 1 && (matches(items.back(), "meetings.counted_places") ||
+                           (matches(items.back(), "meetings.place_body") &&
+                            std::all_of(items.begin(), items.end() - 1,
+                                        [&](const Piece& item) { return matches(item, "meetings.listed_place"); })));
+  if (shared_kind && std::all_of(named.begin(), named.end(), [](const Named& n) { return n.name.empty(); })) {
     out.push_back({std::string(ctx.doc.text().substr(items.front().begin, items.back().end - items.front().begin)), false, false});
     return out;
   }

@@ -259,8 +259,10 @@ bool is_bare_district_body(std::string_view name) {
     if (ends_with(name, body)) {
       const std::string_view place = name.substr(0, name.size() - body.size());
       if (!ends_with(place, "区") || place.size() < 9) return false;
+      // A county that became a district keeps 县 in its name: 沙县区.
+      const std::string_view stem = ends_with(place, "县区") ? place.substr(0, place.size() - 6) : place;
       for (std::string_view level : {"市", "省", "自治", "盟", "县"})  // 州 alone is in names: 金州区; 自治区 is a region
-        if (place.find(level) != std::string_view::npos) return false;
+        if (stem.find(level) != std::string_view::npos) return false;
       return true;
     }
   return false;

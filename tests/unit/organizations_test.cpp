@@ -112,6 +112,9 @@ TEST_SUITE("organizations") {
     // Two cities on the page: which one is not known.
     CHECK(names_of(orgs_in("大连市人民检察院、沈阳市人民检察院联合发文。金州区人民检察院办理案件31件。")) ==
           Names{"大连市人民检察院", "沈阳市人民检察院", "金州区人民检察院"});
+    // A county that became a district keeps 县 in its name.
+    CHECK(names_of(orgs_in("三明市中级人民法院召开座谈会。沙县区人民法院审结涉林案件19件。")) ==
+          Names{"三明市中级人民法院", "三明市沙县区人民法院"});
   }
 
   TEST_CASE("the courts of a city together are no organization") {
