@@ -22,9 +22,7 @@ void Fields::set(std::string_view name, Value value) {
     entries_[static_cast<std::size_t>(it - entries_.begin())].second = std::move(value);
     return;
   }
-  const auto at = it - entries_.begin();
-  if (entries_.empty()) entries_.reserve(4);  // most records have a few fields: one allocation, not three
-  entries_.insert(entries_.begin() + at, Entry{std::string(name), std::move(value)});
+  entries_.insert(entries_.begin() + (it - entries_.begin()), Entry{std::string(name), std::move(value)});
 }
 
 bool Fields::erase(std::string_view name) {
