@@ -260,7 +260,9 @@ bool is_bare_district_body(std::string_view name) {
       const std::string_view place = name.substr(0, name.size() - body.size());
       if (!ends_with(place, "区") || place.size() < 9) return false;
       // A county that became a district keeps 县 in its name: 沙县区.
-      const std::string_view stem = ends_with(place, "县区") ? place.substr(0, place.size() - 6) : place;
+      constexpr std::string_view kCountyDistrict = "县区";
+      const std::string_view stem =
+          ends_with(place, kCountyDistrict) ? place.substr(0, place.size() - kCountyDistrict.size()) : place;
       for (std::string_view level : {"市", "省", "自治", "盟", "县"})  // 州 alone is in names: 金州区; 自治区 is a region
         if (stem.find(level) != std::string_view::npos) return false;
       return true;
