@@ -92,11 +92,15 @@ struct SentenceIndex {
   using Range = std::pair<std::size_t, std::size_t>;  // [first, last) indices
   std::vector<Range> records;
   std::vector<Range> mentions;
+  std::vector<std::size_t> date_ends;  // where the dates end, sorted
 
   explicit SentenceIndex(const StageContext& ctx)
       : records(ctx.doc.sentences().size(), Range{0, 0}), mentions(ctx.doc.sentences().size(), Range{0, 0}) {
     fill(records, ctx.records, [](const WorkRecord& r) { return r.sentence; });
     fill(mentions, ctx.org_mentions, [](const OrgMention& m) { return m.sentence; });
+    for (const WorkRecord& r : ctx.records)
+      if (r.type == "date") date_ends.push_back(r.span.end);
+    std::sort(date_ends.begin(), date_ends.end());
   }
 
  private:
@@ -319,8 +323,6 @@ bool collective_before(const StageContext& ctx, const SentenceIndex& index, cons
   const std::string_view text = ctx.doc.text();
   const int first_sentence = sentence_start(ctx, r.sentence);
   const Span& first = ctx.doc.sentences()[static_cast<std::size_t>(first_sentence)].normalized;
-  const std::size_t first_record = index.records[static_cast<std::size_t>(first_sentence)].first;
-  const std::size_t last_record = index.records[static_cast<std::size_t>(r.sentence)].second;
   from = std::max({from, first.begin, lookback_start(ctx, r)});
   if (from >= r.span.end) return false;
   // Only where a clause opens may a collective stand: the sentence's start, after a
@@ -335,8 +337,9 @@ bool collective_before(const StageContext& ctx, const SentenceIndex& index, cons
   for (std::string_view mark : {"，", ",", "；", ";", "：", ":", "。"})
     for (std::size_t at = scope.find(mark); at != std::string_view::npos; at = scope.find(mark, at + 1))
       if (opens_collective(scope_at + at + mark.size())) return true;
-  for (std::size_t i = first_record; i < last_record; ++i)
-    if (ctx.records[i].type == "date" && opens_collective(ctx.records[i].span.end)) return true;
+  for (auto at = std::lower_bound(index.date_ends.begin(), index.date_ends.end(), from);
+       at != index.date_ends.end() && *at < r.span.end; ++at)
+    if (opens_collective(*at)) return true;
   return false;
 }
 
