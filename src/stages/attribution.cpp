@@ -140,6 +140,10 @@ void cut_after_mentions(const StageContext& ctx, const SentenceIndex& index, con
       window, [](const OrgMention& m, std::size_t pos) { return m.span.begin < pos; });
   for (auto it = mentions_from; it != ctx.org_mentions.begin() + static_cast<long>(last_mention) && it->span.begin < end; ++it)
     if (it->span.end > s.begin && it->span.end < end) cut = std::max(cut, it->span.end);
+  // The mark that joined the cut-off item to this one opens no subject: "集团3个|、涉恶犯罪案件9件".
+  constexpr std::string_view kMark = "、";
+  const std::string_view rest = std::string_view(s.text).substr(std::min(cut - s.begin, s.text.size()));
+  if (cut > s.begin && rest.starts_with(kMark) && rest.size() > kMark.size()) cut += kMark.size();
   if (cut > s.begin) {
     s.text.erase(0, cut - s.begin);
     s.begin = cut;

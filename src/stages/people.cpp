@@ -43,8 +43,9 @@ struct NameChecks {
 };
 
 // A stop character opening a name of three or more characters is allowed when
-// it is a surname too ("党晓峰"; "党组" stays out), and inside a dotted name
-// when it is a transliteration character ("阿不都热依木·卡德尔").
+// it is a surname too ("党晓峰"; "党组" stays out), and inside a dotted name or
+// a name of three or more transliteration characters ("阿不都热依木·卡德尔",
+// "满都拉") when it is one of them.
 bool plausible_name(std::string_view name, const NameChecks& checks, bool dotted = false) {
   // A dotted name ("阿依努尔·吐尔逊") is checked part by part.
   if (const std::size_t dot = name.find("·"); dot != std::string_view::npos)
@@ -56,9 +57,12 @@ bool plausible_name(std::string_view name, const NameChecks& checks, bool dotted
   std::string_view checked = name;
   if (const std::string_view surname = longest_head(checks.surnames, name); !dotted && n >= 3 && !surname.empty())
     checked.remove_prefix(surname.size());
+  bool transliterated = dotted || n >= 3;  // every character a transliteration character
+  for (std::size_t i = 0; transliterated && i < name.size(); i += text::decode_utf8(name, i).length)
+    transliterated = !lookup(checks.translit_chars, name.substr(i, text::decode_utf8(name, i).length)).empty();
   if (checks.stop_chars != nullptr)
     for (const auto& ch : checks.stop_chars->entries)
-      if (checked.find(ch) != std::string_view::npos && !(dotted && !lookup(checks.translit_chars, ch).empty()))
+      if (checked.find(ch) != std::string_view::npos && !((dotted || transliterated) && !lookup(checks.translit_chars, ch).empty()))
         return false;
   return true;
 }
