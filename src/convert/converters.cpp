@@ -202,13 +202,9 @@ std::optional<Value> convert(const ConverterSpec& converter, const std::vector<s
     }
     case ConverterKind::ending: {  // the longest entry `s` ends with
       if (lexicon == nullptr) return std::nullopt;
-      const std::string* longest = nullptr;
-      for (const auto& entry : lexicon->entries)
-        if (entry.size() <= s.size() && s.substr(s.size() - entry.size()) == entry &&
-            (longest == nullptr || entry.size() > longest->size()))
-          longest = &entry;
-      if (longest == nullptr) return Value{};
-      return Value{lexicon->canonical.at(*longest)};
+      const std::string_view tail = longest_tail(lexicon, s);
+      if (tail.empty()) return Value{};
+      return Value{lexicon->canonical.find(tail)->second};
     }
     default:
       return std::nullopt;

@@ -57,12 +57,16 @@ bool plausible_name(std::string_view name, const NameChecks& checks, bool dotted
   std::string_view checked = name;
   if (const std::string_view surname = longest_head(checks.surnames, name); !dotted && n >= 3 && !surname.empty())
     checked.remove_prefix(surname.size());
-  bool transliterated = dotted || n >= 3;  // every character a transliteration character
-  for (std::size_t i = 0; transliterated && i < name.size(); i += text::decode_utf8(name, i).length)
-    transliterated = !lookup(checks.translit_chars, name.substr(i, text::decode_utf8(name, i).length)).empty();
+  // Transliteration characters may stop Han names but not these: a dotted part, or a
+  // name of three or more of them only.
+  bool transliterated = dotted || n >= 3;
+  for (std::size_t i = 0, len = 0; !dotted && transliterated && i < name.size(); i += len) {
+    len = text::decode_utf8(name, i).length;
+    transliterated = !lookup(checks.translit_chars, name.substr(i, len)).empty();
+  }
   if (checks.stop_chars != nullptr)
     for (const auto& ch : checks.stop_chars->entries)
-      if (checked.find(ch) != std::string_view::npos && !((dotted || transliterated) && !lookup(checks.translit_chars, ch).empty()))
+      if (checked.find(ch) != std::string_view::npos && !(transliterated && !lookup(checks.translit_chars, ch).empty()))
         return false;
   return true;
 }
