@@ -12,7 +12,9 @@ struct Extractor::Impl {
   std::shared_ptr<const RuleSet> rules;
   internal::Matcher matcher;
 
-  std::vector<Record> run(const Document& doc, Explanation* explanation) const;
+  /// Overlaps, stages and records of `doc`, whose candidates the matcher found.
+  std::vector<Record> finish(const Document& doc, std::vector<internal::MatchCandidate> candidates,
+                             Explanation* explanation) const;
 };
 
 Extractor::Extractor(std::shared_ptr<const RuleSet> rules) : impl_(std::make_unique<Impl>(std::move(rules))) {}
@@ -22,17 +24,31 @@ Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 
 const RuleSet& Extractor::rules() const noexcept { return *impl_->rules; }
 
-std::vector<Record> Extractor::extract(const Document& document) const { return impl_->run(document, nullptr); }
+std::vector<Record> Extractor::extract(const Document& document) const {
+  return impl_->finish(document, impl_->matcher.match(document), nullptr);
+}
+
+std::vector<std::vector<Record>> Extractor::extract(std::span<const Document> documents) const {
+  std::vector<const Document*> docs;
+  docs.reserve(documents.size());
+  for (const Document& d : documents) docs.push_back(&d);
+  auto candidates = impl_->matcher.match(docs);
+  std::vector<std::vector<Record>> out;
+  out.reserve(documents.size());
+  for (std::size_t i = 0; i < documents.size(); ++i)
+    out.push_back(impl_->finish(documents[i], std::move(candidates[i]), nullptr));
+  return out;
+}
 
 Explanation Extractor::explain(const Document& document) const {
   Explanation explanation;
-  explanation.records = impl_->run(document, &explanation);
+  explanation.records = impl_->finish(document, impl_->matcher.match(document), &explanation);
   return explanation;
 }
 
-std::vector<Record> Extractor::Impl::run(const Document& doc, Explanation* explanation) const {
+std::vector<Record> Extractor::Impl::finish(const Document& doc, std::vector<internal::MatchCandidate> candidates,
+                                            Explanation* explanation) const {
   const RuleSet::Impl& pack = rules->impl();
-  auto candidates = matcher.match(doc);
   internal::resolve_overlaps(candidates);
 
   // An explanation lists the candidates with their fields; otherwise they

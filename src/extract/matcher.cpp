@@ -4,6 +4,7 @@
 #include "extract/prefilter.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -188,33 +189,59 @@ void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t 
 }
 
 std::vector<MatchCandidate> Matcher::match(const Document& doc) const {
-  const std::string_view text = doc.text();
-  const auto& sentences = doc.sentences();
-  // First the sentences each rule may match, then each rule over its
-  // sentences in turn, so that one rule's DFA stays in the CPU caches.
-  std::vector<std::vector<std::size_t>> sentences_of(pack_.rules.size());
+  const Document* one[] = {&doc};
+  return std::move(match(one).front());
+}
+
+std::vector<std::vector<MatchCandidate>> Matcher::match(std::span<const Document* const> docs) const {
+  // First the sentences each rule may match, in every document, then each
+  // rule over its sentences in turn, so that one rule's DFA stays in the CPU
+  // caches: a rule's DFA is evicted by the next rule's, and reloading it for
+  // a few sentences of each small document cost more than the matching.
+  struct Where {
+    std::uint32_t doc, sentence;
+  };
+  std::vector<std::vector<Where>> sentences_of(pack_.rules.size());
   std::vector<int> atoms, potentials;
   const Prefilter& prefilter = *pack_.prefilter;
-  for (std::size_t i = 0; i < sentences.size(); ++i) {
-    for (std::size_t r : prefilter.always()) sentences_of[r].push_back(i);
-    const Span& s = sentences[i].normalized;
-    prefilter.select(text.substr(s.begin, s.size()), atoms, potentials,
-                     [&](std::size_t r) { sentences_of[r].push_back(i); });
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    const std::string_view text = docs[d]->text();
+    const auto& sentences = docs[d]->sentences();
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+      const Where where{static_cast<std::uint32_t>(d), static_cast<std::uint32_t>(i)};
+      for (std::size_t r : prefilter.always()) sentences_of[r].push_back(where);
+      const Span& s = sentences[i].normalized;
+      prefilter.select(text.substr(s.begin, s.size()), atoms, potentials,
+                       [&](std::size_t r) { sentences_of[r].push_back(where); });
+    }
   }
-  std::vector<MatchCandidate> out;
+  // Calls start at different rules, so that threads matching at the same
+  // time do not wait on each other for the same DFA: RE2 adds states to a
+  // DFA one thread at a time, and on new text that is most of the work.
+  const std::size_t rules = sentences_of.size();
+  const std::size_t start = rules == 0 ? 0 : calls_.fetch_add(1, std::memory_order_relaxed) * kStartStride % rules;
+  std::vector<std::vector<MatchCandidate>> out(docs.size());
+  std::vector<std::size_t> wrapped(docs.size(), 0);  // where each list's candidates of rule 0 begin
   Groups groups;  // reused across the rule's sentences
-  for (std::size_t r = 0; r < sentences_of.size(); ++r) {
+  for (std::size_t k = 0; k < rules; ++k) {
+    const std::size_t r = (start + k) % rules;
+    if (r == 0)
+      for (std::size_t d = 0; d < docs.size(); ++d) wrapped[d] = out[d].size();
     const Rule& rule = pack_.rules[r];
     groups.asked = groups_read(rule);
     const int leading = leading_groups_read(rule);
     const int slots = std::max(groups.asked, leading > 1 ? rule.leading_base + leading - 1 : 0);
     groups.pattern.assign(static_cast<std::size_t>(slots), re2::StringPiece());
     groups.leading.assign(static_cast<std::size_t>(leading), re2::StringPiece());
-    for (std::size_t i : sentences_of[r]) {
-      const Span& s = sentences[i].normalized;
-      run_rule(rule, text.substr(s.begin, s.size()), s.begin, static_cast<int>(i), groups, out);
+    for (const Where& where : sentences_of[r]) {
+      const Document& doc = *docs[where.doc];
+      const Span& s = doc.sentences()[where.sentence].normalized;
+      run_rule(rule, doc.text().substr(s.begin, s.size()), s.begin, static_cast<int>(where.sentence), groups,
+               out[where.doc]);
     }
   }
+  for (std::size_t d = 0; d < docs.size(); ++d)  // back to pack order
+    std::rotate(out[d].begin(), out[d].begin() + static_cast<std::ptrdiff_t>(wrapped[d]), out[d].end());
   return out;
 }
 

@@ -6,8 +6,10 @@
 
 #include <reportex/document.hpp>
 
+#include <atomic>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <string>
@@ -31,6 +33,9 @@ class Matcher {
   /// Every candidate of every sentence: rule by rule in pack order, each
   /// rule's candidates in text order.
   std::vector<MatchCandidate> match(const Document& doc) const;
+  /// The same for several documents at once, one list per document: each
+  /// rule runs over the sentences of all of them before the next rule.
+  std::vector<std::vector<MatchCandidate>> match(std::span<const Document* const> docs) const;
 
  private:
   /// The capture groups a rule reads: RE2 fills `asked` of `pattern`, the
@@ -45,6 +50,10 @@ class Matcher {
   void run_rule(const Rule& rule, std::string_view sentence, std::size_t offset, int index, Groups& groups,
                 std::vector<MatchCandidate>& out) const;
   const RuleSet::Impl& pack_;
+  // Where the next call starts in the pack; successive calls start this
+  // many rules apart (see match()).
+  static constexpr std::size_t kStartStride = 37;
+  mutable std::atomic<std::size_t> calls_{0};
 };
 
 /// Removes candidates covered by suppress rules, then resolves overlaps within

@@ -121,6 +121,22 @@ TEST_SUITE("cli") {
     CHECK_FALSE(one.out.empty());
   }
 
+  TEST_CASE("files extracted in one batch get the records each gets alone") {
+    auto reports = sample_reports();
+    REQUIRE(reports.size() >= 4);
+    std::string files, alone;
+    for (const auto& r : reports) {
+      files += " '" + r.string() + "'";
+      Run one = cli("extract -j 1 '" + r.string() + "'");
+      REQUIRE(one.status == 0);
+      CHECK_FALSE(one.out.empty());
+      alone += one.out;
+    }
+    Run together = cli("extract -j 1" + files);  // small files: one batch
+    CHECK(together.status == 0);
+    CHECK(together.out == alone);
+  }
+
   TEST_CASE("table and csv formats print one header and a row per record") {
     auto reports = sample_reports();
     Run jsonl = cli("extract '" + reports[0].string() + "' '" + reports[1].string() + "'");

@@ -1,45 +1,23 @@
 // One Extractor shared by many threads gives exactly the records one thread
 // gets. The TSan build (.ci/sanitizers.sh) runs this suite to find data races.
+#include "support.hpp"
+
 #include <reportex/reportex.hpp>
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <span>
 #include <string>
 #include <thread>
 #include <vector>
 
-namespace fs = std::filesystem;
-
 namespace {
 
+using reportex_test::json_lines;
+using reportex_test::sample_documents;
+
 constexpr int kThreads = 8;
-
-std::vector<reportex::Document> sample_documents() {
-  std::vector<fs::path> paths;
-  for (const auto& entry : fs::directory_iterator(fs::path(REPORTEX_SOURCE_DIR) / "examples" / "reports"))
-    if (entry.path().extension() == ".txt") paths.push_back(entry.path());
-  std::sort(paths.begin(), paths.end());
-  std::vector<reportex::Document> documents;
-  for (const auto& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    documents.push_back(reportex::Document::from_bytes(path.filename().string(), bytes.str()));
-  }
-  return documents;
-}
-
-// Every record as its full JSON line: any difference in any field shows.
-std::vector<std::string> json_lines(const reportex::Extractor& extractor, const reportex::Document& document) {
-  std::vector<std::string> lines;
-  for (const auto& record : extractor.extract(document))
-    lines.push_back(reportex::to_json_line(document.name(), record, document.encoding()));
-  return lines;
-}
 
 // Runs `work(thread_index)` on kThreads threads at once and waits for them all.
 template <typename Work>
@@ -91,6 +69,31 @@ TEST_SUITE("threads") {
         INFO("thread " << i << ", " << documents[d].name());
         CHECK(results[i][d] == expected[d]);
       }
+  }
+
+  TEST_CASE("eight threads extracting batches get the records of one document at a time") {
+    const auto documents = sample_documents();
+    const reportex::Extractor extractor(reportex::RuleSet::builtin());
+    std::vector<std::vector<std::string>> expected;
+    for (const auto& document : documents) expected.push_back(json_lines(extractor, document));
+
+    // Thread i extracts the documents from i on as one batch: the batches
+    // differ, and calls at the same moment start at different rules.
+    std::vector<std::vector<std::vector<std::string>>> results(kThreads);
+    on_threads([&](int i) {
+      const std::size_t first = static_cast<std::size_t>(i) % documents.size();
+      const auto batch = std::span(documents).subspan(first);
+      const auto records = extractor.extract(batch);
+      for (std::size_t k = 0; k < batch.size(); ++k) results[i].push_back(json_lines(batch[k], records[k]));
+    });
+    for (int i = 0; i < kThreads; ++i) {
+      const std::size_t first = static_cast<std::size_t>(i) % documents.size();
+      REQUIRE(results[i].size() == documents.size() - first);
+      for (std::size_t k = 0; k < results[i].size(); ++k) {
+        INFO("thread " << i << ", " << documents[first + k].name());
+        CHECK(results[i][k] == expected[first + k]);
+      }
+    }
   }
 
   TEST_CASE("threads that each build an Extractor over the shared built-in pack agree") {
