@@ -227,6 +227,32 @@ bool joins_values(const StageContext& ctx, std::string_view joint) {
   return directions != nullptr && directions->canonical.count(joint) > 0;
 }
 
+// A share told right after its count ("诉前调解成功纠纷5690件，占一审民商事收案的41.7%",
+// "执行和解结案326件，占40.3%") is a share of what the count counted: its subject names
+// that first, then what it is a share of.
+void name_share(StageContext& ctx, const SentenceIndex& index, std::size_t i) {
+  WorkRecord& p = ctx.records[i];
+  const auto share = locate_subject(ctx, p);
+  // (A bare "占比" names the rate whatever was counted, as a heading would.)
+  if (!share || !share->text.starts_with("占") || share->text.starts_with("占比")) return;
+  const std::string_view text = ctx.doc.text();
+  std::size_t comma = share->begin;
+  for (std::string_view mark : {"，", ","})
+    if (text.substr(0, comma).ends_with(mark)) comma -= mark.size();
+  if (comma == share->begin) return;
+  const std::size_t first_in_sentence = index.records[static_cast<std::size_t>(p.sentence)].first;
+  for (std::size_t k = i; k-- > first_in_sentence;) {
+    const WorkRecord& count = ctx.records[k];
+    if (count.dropped || !is_count(count) || count.span.end != comma) continue;
+    auto counted = count.fields.text("subject");
+    if (!counted || counted->empty()) return;
+    const std::string subject = share->text == "占" ? *counted : *counted + share->text;
+    ctx.note("percent {}: a share of the count before it, subject '{}'", ctx.text(p), subject);
+    p.fields.set("subject", subject);
+    return;
+  }
+}
+
 // Percents: the unit, a list subject spread over its values, and the subjects of the
 // counts before a subjectless "同比分别增长…".
 void link_percents(StageContext& ctx, const SentenceIndex& index) {
@@ -295,6 +321,7 @@ void link_percents(StageContext& ctx, const SentenceIndex& index) {
                  *before[from]->fields.text("subject"));
       }
     }
+    if (group.size() == 1) name_share(ctx, index, i);
     i = j - 1;
   }
 }
