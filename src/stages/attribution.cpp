@@ -518,6 +518,31 @@ bool is_part_of_case_count(const StageContext& ctx, const WorkRecord& r, const s
   return !longest_head(ctx.lexicon("count_part_lead"), ctx.sentence_text(r.sentence).substr(clause)).empty();
 }
 
+void to_case_count(WorkRecord& r) {
+  if (r.type != "quantity") return;
+  r.type = "case_count";
+  if (const Value* value = r.fields.find("value")) r.fields.set("count", Value(*value));
+  r.fields.erase("value");
+}
+
+// "共受理各类案件12362件，其中市院2174件，…袁州区院2418件": a count whose subject is
+// a court or procuratorate, in the sentence of a case count, is that body's part of the
+// total: the total's kind and subject, the body's org (found as for any count).
+const WorkRecord* total_of_body_part(const StageContext& ctx, const SentenceIndex& index, const WorkRecord& r,
+                                     const Subject& s, const std::vector<WorkRecord*>& counts) {
+  if (counts.empty() || counts.back()->type != "case_count" || counts.back()->sentence != r.sentence ||
+      lookup(ctx.lexicon("count_part_unit"), r.fields.text("unit").value_or("")).empty())
+    return nullptr;
+  const auto [first, last] = index.mentions[static_cast<std::size_t>(r.sentence)];
+  for (std::size_t m = first; m < last; ++m) {
+    const OrgMention& mention = ctx.org_mentions[m];
+    if (mention.span.begin == s.begin && mention.span.end == s.begin + s.text.size() &&
+        (mention.kind == "court" || mention.kind == "procuratorate"))
+      return counts.back();
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void attribute_counts(StageContext& ctx) {
@@ -555,11 +580,15 @@ void attribute_counts(StageContext& ctx) {
             break;
           }
     }
+    if (auto s = locate_subject(ctx, r); s && is_count(r))
+      if (const WorkRecord* total = total_of_body_part(ctx, index, r, *s, counts)) {
+        ctx.note("{} {}: '{}' is a body's part of the case count before it", r.type, ctx.text(r), s->text);
+        r.fields.set("subject", *total->fields.text("subject"));
+        to_case_count(r);
+      }
     if (r.type == "quantity" && is_part_of_case_count(ctx, r, counts)) {
       ctx.note("quantity {}: a part of the case count before it, so a case count", ctx.text(r));
-      r.type = "case_count";
-      if (const Value* value = r.fields.find("value")) r.fields.set("count", Value(*value));
-      r.fields.erase("value");
+      to_case_count(r);
     }
     if (is_count(r)) counts.push_back(&r);
   }

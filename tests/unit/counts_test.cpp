@@ -214,6 +214,27 @@ TEST_CASE("generalization: 和-joined percents, separators before 余, relative 
   CHECK(field(cases[2], "period") == "2024");
 }
 
+TEST_CASE("a total broken down by body: each body's part is a case count of the total's kind, with the body as org") {
+  const std::string report =
+      "吉安市人民检察院工作报告\n\n"
+      "2025年，全市检察机关共受理各类案件9 480件，其中市院1 215件，各基层院依次为：吉州区院1 802件、"
+      "井冈山市院436件、永丰县院688件。\n";
+  const auto counts = of_type(extract(report), "case_count");
+  REQUIRE(counts.size() == 5);
+  CHECK(field(counts[0], "subject") == "受理各类案件");
+  CHECK(field(counts[0], "org") == "(null)");  // the city's procuratorates together
+  const char* bodies[] = {"吉安市人民检察院", "吉安市吉州区人民检察院", "井冈山市人民检察院", "永丰县人民检察院"};
+  const double parts[] = {1215, 1802, 436, 688};
+  for (std::size_t i = 1; i < counts.size(); ++i) {
+    INFO(counts[i].text);
+    CHECK(field(counts[i], "subject") == "受理各类案件");
+    CHECK(number(counts[i], "count") == parts[i - 1]);
+    CHECK(field(counts[i], "org") == bodies[i - 1]);
+    CHECK(field(counts[i], "period") == "2025");
+  }
+  CHECK(of_type(extract(report), "quantity").empty());
+}
+
 TEST_CASE("a benefactive number before a verb that is not a stop word: 为N名X集中发放") {
   auto records = extract("1月20日，该院为158名申请执行人集中发放执行案款926万元。", "2025-01-22");
   auto quantities = of_type(records, "quantity");
