@@ -21,6 +21,10 @@ bool is_ascii_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 bool is_ascii_alnum(unsigned char c) { return is_ascii_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
 
+// 丨 (U+4E28), an ideograph no word is written with, is the bar WeChat articles
+// set between a credit's label and its name ("编辑丨尹露"): it reads as |.
+constexpr char32_t kBarIdeograph = 0x4E28;
+
 // CJK unified ideographs and extension A: by far the most frequent characters,
 // and NFKC leaves them alone, so they skip ICU.
 bool is_common_ideograph(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
@@ -87,6 +91,9 @@ class Normalizer {
         flush_copy(pos);
         emit_atomic(kReplacementUtf8, pos, next);
         result_.replaced_bytes += ch.length;
+      } else if (ch.code_point == kBarIdeograph) {
+        flush_copy(pos);
+        emit_atomic("|", pos, next);
       } else if (is_common_ideograph(ch.code_point)) {
         extend_copy(pos, lead);
       } else if (const int breaks = line_breaks_of(ch.code_point); breaks >= 0) {

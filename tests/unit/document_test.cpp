@@ -190,6 +190,15 @@ TEST_CASE("full-width and other compatibility characters are folded with NFKC") 
   CHECK(normalized("“审判”、《条例》。") == "“审判”、《条例》。");
 }
 
+TEST_CASE("the bar ideograph 丨 of WeChat credits reads as |, and maps back to itself") {
+  CHECK(normalized("编辑丨尹 露") == "编辑|尹露");
+  const auto doc = Document::from_bytes("t.txt", "来源丨某县人民法院");
+  const std::size_t bar = doc.text().find('|');
+  REQUIRE(bar != std::string::npos);
+  const Span source = doc.original_span({bar, bar + 1});
+  CHECK(doc.original().substr(source.begin, source.size()) == "丨");
+}
+
 TEST_CASE("blank lines and line breaks after sentence ends become paragraph breaks") {
   CHECK(normalized("第一段文字\n\n第二段文字") == "第一段文字\n第二段文字");
   CHECK(normalized("第一段\r\n\r\n\r\n  \n第二段") == "第一段\n第二段");
