@@ -284,9 +284,11 @@ void link_people(StageContext& ctx) {
     // "本报记者…", or a reporter in the brackets of the dateline "本报讯（记者…）".
     const Lexicon* own_paper = ctx.lexicon("own_paper_mark");
     std::string_view before = std::string_view(ctx.doc.text()).substr(0, r.span.begin);
-    const bool bracketed = before.ends_with("(");
-    if (press == "reporter" && (!longest_head(own_paper, ctx.text(r)).empty() ||
-                                (bracketed && !longest_tail(own_paper, before.substr(0, before.size() - 1)).empty())))
+    // (The dateline may be set in bold: "**本报讯**（记者…".)
+    std::string_view dateline = before.ends_with("(") ? before.substr(0, before.size() - 1) : std::string_view{};
+    while (dateline.ends_with("*") || dateline.ends_with(" ")) dateline.remove_suffix(1);
+    if (press == "reporter" &&
+        (!longest_head(own_paper, ctx.text(r)).empty() || !longest_tail(own_paper, dateline).empty()))
       p.org = paper;
     // The page's staff are of its publisher: the paper it names, else the
     // court whose account or site it is. So is the writer an account's footer
