@@ -2,7 +2,8 @@
 // such as "赤峰讯", bylines) and end (end credits such as "(张丽)") with
 // records of the internal types article_start and article_end; this stage
 // turns those marks into paragraph ranges. Headline paragraphs right before a
-// start mark belong to the article that starts there.
+// start mark belong to the article that starts there. The titles listed under
+// a link_list heading ("往期推荐") are other articles': their records go.
 
 #include "stages/stage.hpp"
 
@@ -19,9 +20,37 @@ bool looks_like_headline(std::string_view p) {
   return true;
 }
 
+// A link's title: a line without a sentence's end, as long as titles are.
+bool looks_like_link_title(std::string_view p) {
+  constexpr std::size_t kMaxTitleBytes = 64 * 3;
+  return p.size() <= kMaxTitleBytes && p.find("。") == std::string_view::npos;
+}
+
+// Drops the records of the paragraphs a link_list heading lists: each title a
+// paragraph of its own, up to the first paragraph that is no title.
+void drop_link_titles(StageContext& ctx) {
+  const auto& paragraphs = ctx.doc.paragraphs();
+  std::vector<char> listed(paragraphs.size(), 0);
+  for (const auto& r : ctx.records) {
+    if (r.type != "link_list" || r.paragraph < 0) continue;
+    for (std::size_t p = static_cast<std::size_t>(r.paragraph) + 1; p < paragraphs.size(); ++p) {
+      const Span& s = paragraphs[p].normalized;
+      if (listed[p] != 0 || !looks_like_link_title(std::string_view(ctx.doc.text()).substr(s.begin, s.size()))) break;
+      listed[p] = 1;
+    }
+  }
+  for (auto& r : ctx.records)
+    if (r.paragraph >= 0 && static_cast<std::size_t>(r.paragraph) < listed.size() && listed[static_cast<std::size_t>(r.paragraph)] != 0 &&
+        !r.dropped) {
+      ctx.note("articles: {} '{}' is in the title of a listed link; dropped", r.type, ctx.text(r));
+      r.dropped = true;
+    }
+}
+
 }  // namespace
 
 void split_articles(StageContext& ctx) {
+  drop_link_titles(ctx);
   const auto& paragraphs = ctx.doc.paragraphs();
   const int count = static_cast<int>(paragraphs.size());
   std::vector<char> starts(static_cast<std::size_t>(count), 0), ends(static_cast<std::size_t>(count), 0);

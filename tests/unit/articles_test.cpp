@@ -42,4 +42,22 @@ TEST_SUITE("articles") {
     CHECK(second == first + 1);
     CHECK(article_of(explanation.records, "organization", "阿拉善盟") == second);
   }
+
+  TEST_CASE("the titles listed under a link heading are other articles: no records of them") {
+    const std::string page =
+        "11月5日，某县人民法院召开执行工作推进会，执结案件52件。\n\n"
+        "往期推荐\n\n"
+        "某县法院召开2025年第三季度审判执行工作分析会\n\n"
+        "以案释法｜3000元“好处费”换来一年刑期\n\n"
+        "10月9日，该院又审结涉企案件18件。\n";
+    reportex::Extractor extractor(reportex::RuleSet::builtin());
+    auto records = extractor.extract(reportex::Document::from_bytes("page.txt", page));
+    CHECK(article_of(records, "case_count", "52件") >= 0);
+    CHECK(article_of(records, "meeting", "执行工作推进会") >= 0);
+    CHECK(article_of(records, "meeting", "分析会") < 0);
+    CHECK(article_of(records, "date", "第三季度") < 0);
+    CHECK(article_of(records, "money", "3000元") < 0);
+    // The list ends at the first paragraph that is no title.
+    CHECK(article_of(records, "case_count", "18件") >= 0);
+  }
 }
