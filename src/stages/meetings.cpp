@@ -376,6 +376,24 @@ class PersonIndex {
   std::size_t longest_ = 0;
 };
 
+// "罕东亮检察长主持召开…会议": a person named before 主持召开 in the meeting's own
+// clause presides over the meeting he convenes, for his body (else the article's).
+std::string presiding_convener_body(const StageContext& ctx, const PersonIndex& people, const WorkRecord& m) {
+  const std::size_t verb = ctx.text(m).find("主持召开");
+  if (verb == std::string_view::npos) return {};
+  const std::size_t verb_at = m.span.begin + verb;
+  std::optional<std::string> org;
+  people.near(m.span.begin, verb_at, [&](const WorkRecord& p, const Span& span) {
+    if (span.begin < m.span.begin || span.end > verb_at) return false;
+    org = p.fields.text("org").value_or("");
+    return true;
+  });
+  if (!org) return {};
+  if (org->empty() && m.article >= 0 && static_cast<std::size_t>(m.article) < ctx.article_org.size())
+    return ctx.article_org[static_cast<std::size_t>(m.article)];
+  return *org;
+}
+
 // True when `text` is one title of the pack's list ("教授", "副院长").
 bool is_title(const StageContext& ctx, std::string_view text) {
   return !text.empty() && longest_head(ctx.lexicon("title"), text).size() == text.size();
@@ -959,6 +977,7 @@ void link_meetings(StageContext& ctx) {
     if (organizer.empty() && rule == "convened" && m.article >= 0 &&
         static_cast<std::size_t>(m.article) < ctx.article_org.size() && opens_its_clause(ctx, m))
       organizer = ctx.article_org[static_cast<std::size_t>(m.article)];
+    if (organizer.empty() && rule == "convened") organizer = presiding_convener_body(ctx, people, m);
     if (organizer.empty()) m.fields.erase("organizer");
     else m.fields.set("organizer", organizer);
 

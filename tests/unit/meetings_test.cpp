@@ -432,4 +432,12 @@ TEST_SUITE("meetings") {
     REQUIRE(m.size() == 1);
     CHECK(m[0].fields.list("attendees") == Names{"海振宇"});
   }
+
+  TEST_CASE("a head who presides over the meeting he convenes holds it for his body") {
+    auto m = meetings_in(
+        "沧源佤族自治县人民检察院讯\n\n10月14日，岩保检察长主持召开2025年第7次检察委员会会议，审议案件4件。\n");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.list("presiders") == Names{"岩保"});
+    CHECK(m[0].fields.text("organizer") == "沧源佤族自治县人民检察院");
+  }
 }
