@@ -284,12 +284,13 @@ std::string place_at_level(std::string_view court, std::string_view level) {
 }
 
 // The place at `level` of the court or procuratorate named last before
-// mention `i` in its article: a city court's article that turns to a county's
+// mention `i` in its article (with `same_sentence`, in its sentence only): a city court's article that turns to a county's
 // ("吉安县人民法院召开…，县工商联副主席…") names the county's bodies so.
-std::string place_of_court_before(const StageContext& ctx, std::size_t i, std::string_view level) {
+std::string place_of_court_before(const StageContext& ctx, std::size_t i, std::string_view level, bool same_sentence = false) {
   const int article = ctx.org_mentions[i].article;
   for (std::size_t k = i; k-- > 0 && ctx.org_mentions[k].article == article;) {
     const OrgMention& o = ctx.org_mentions[k];
+    if (same_sentence && o.sentence != ctx.org_mentions[i].sentence) break;
     if (!is_court_or_procuratorate(o.kind) || o.canonical.empty() || o.cited) continue;
     if (std::string place = place_at_level(o.canonical, level); !place.empty()) return place;
   }
@@ -552,7 +553,10 @@ void resolve_organizations(StageContext& ctx) {
         static_cast<std::size_t>(m.article) >= ctx.article_org.size() ||
         (is_court_or_procuratorate(m.kind) && m.kind == home_kind[static_cast<std::size_t>(m.article)] && !province))
       continue;
-    std::string place = place_at_level(ctx.article_org[static_cast<std::size_t>(m.article)], readings[i].level);
+    // The court that convenes in the mention's own sentence comes first ("桂平市人民法院召开…，
+    // 市工商联副主席…参加": 桂平市's), then the article's own.
+    std::string place = place_of_court_before(ctx, i, readings[i].level, true);
+    if (place.empty()) place = place_at_level(ctx.article_org[static_cast<std::size_t>(m.article)], readings[i].level);
     if (place.empty()) place = place_of_court_before(ctx, i, readings[i].level);
     if (place.empty()) place = page_province.at(m.article, readings[i].level);
     if (place.empty()) continue;

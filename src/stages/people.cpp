@@ -309,8 +309,16 @@ void link_people(StageContext& ctx) {
         p.org = m->canonical;
       } else if (!governed.empty()) {
         const std::size_t level = text::decode_utf8(governed, 0).length;  // the level opens the body's name
-        p.org = body_at_article_place(ctx, r.article, std::string_view(governed).substr(0, level),
-                                      std::string_view(governed).substr(level));
+        const std::string_view body = std::string_view(governed).substr(level);
+        const Span& sentence = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
+        const std::string_view before = std::string_view(ctx.doc.text()).substr(sentence.begin, r.span.begin - sentence.begin);
+        std::string place, place_level;
+        if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), ctx.pattern("people.governed_place"), &place,
+                              &place_level) &&
+            place_level == governed.substr(0, level))
+          p.org = place + std::string(body);  // "樟树市副市长": 樟树市人民政府
+        else
+          p.org = body_at_article_place(ctx, r.article, std::string_view(governed).substr(0, level), body);
       } else if (court_office && !p.titles.empty()) {
         if (const OrgMention* court = court_before(ctx, r.span.begin, r.article)) p.org = court->canonical;
         else if (r.article >= 0 && static_cast<std::size_t>(r.article) < ctx.article_org.size())

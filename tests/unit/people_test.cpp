@@ -294,4 +294,21 @@ TEST_SUITE("people") {
     REQUIRE(named(people, "孙丽") != nullptr);
     CHECK(named(people, "孙丽")->org == std::optional<std::string>("中共清河县委员会"));
   }
+
+  TEST_CASE("a head of government after the place he governs is of that place's government") {
+    auto people = people_in(
+        "12月3日，江北市中级人民法院召开府院联动座谈会，副市长钱立、青溪市副市长乔远航出席会议。");
+    REQUIRE(named(people, "钱立") != nullptr);
+    CHECK(named(people, "钱立")->org == std::optional<std::string>("江北市人民政府"));
+    REQUIRE(named(people, "乔远航") != nullptr);
+    CHECK(named(people, "乔远航")->org == std::optional<std::string>("青溪市人民政府"));
+  }
+
+  TEST_CASE("a body named by its level alone is of the place of the court that convenes in its sentence") {
+    auto people = people_in(
+        "江北市中级人民法院召开全市法院工作会议。12月30日，青溪市人民法院召开府院联动协调会，"
+        "市工商联副主席卢明参加会议。");
+    REQUIRE(named(people, "卢明") != nullptr);
+    CHECK(named(people, "卢明")->org == std::optional<std::string>("青溪市工商业联合会"));
+  }
 }
