@@ -964,6 +964,7 @@ void link_meetings(StageContext& ctx) {
 
   const PersonIndex people(ctx.records);
   const MeetingWords words(ctx);
+  std::optional<std::pair<int, std::string>> previous_day;  // the article and day of the last meeting dated to a day
   for (auto& m : ctx.records) {
     if (m.type != "meeting" || m.dropped) continue;
     auto rule = rule_name(m);
@@ -997,6 +998,12 @@ void link_meetings(StageContext& ctx) {
     if (!date) date = point_date_within(ctx, name_end, m.span.end);
     if (!date) date = point_date_within(ctx, sentence_begin, m.span.begin, DatePlace::opening);
     if (!date) date = point_date_within(ctx, sentence_begin, m.span.begin, DatePlace::adjacent);  // "本报讯（…）7月11日，X召开"
+    // "当天下午，市中院召开…": the day of the meeting told just before, in the same article.
+    const std::string_view lead = std::string_view(ctx.doc.text()).substr(sentence_begin, name_begin - sentence_begin);
+    if (!date && previous_day && previous_day->first == m.article &&
+        RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), ctx.pattern("meetings.same_day")))
+      date = previous_day->second;
+    if (date && date->size() == 10) previous_day = {m.article, *date};
     if (date) m.fields.set("date", *date);
     else m.fields.set("date", Value{});
 

@@ -440,4 +440,13 @@ TEST_SUITE("meetings") {
     CHECK(m[0].fields.list("presiders") == Names{"岩保"});
     CHECK(m[0].fields.text("organizer") == "沧源佤族自治县人民检察院");
   }
+
+  TEST_CASE("a meeting of 当天 takes the day of the meeting told before it in its article") {
+    auto m = meetings_in(
+        "2026年1月8日，江北市中级人民法院召开全市法院院长工作会议，院长钱立主持会议。"
+        "当天下午，市中院召开全市法院人民法庭工作座谈会。\n");
+    REQUIRE(m.size() == 2);
+    CHECK(m[0].fields.text("date") == "2026-01-08");
+    CHECK(m[1].fields.text("date") == "2026-01-08");
+  }
 }
