@@ -79,6 +79,24 @@ int role_rank(std::string_view role) {
   return -1;
 }
 
+// The body a page's article line names as its source, before the person in the
+// same sentence: "来源：桂平市人民法院　作者：甘宇航", "来源｜某县人民检察院　撰稿｜…".
+const OrgMention* named_source(const StageContext& ctx, const WorkRecord& r) {
+  const Span& sentence = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
+  const std::string_view before = std::string_view(ctx.doc.text()).substr(sentence.begin, r.span.begin - sentence.begin);
+  std::size_t label = std::string_view::npos;
+  for (std::string_view mark : {"来源:", "来源|"})
+    if (auto at = before.rfind(mark); at != std::string_view::npos && (label == std::string_view::npos || at > label))
+      label = at;
+  if (label == std::string_view::npos) return nullptr;
+  const std::size_t from = sentence.begin + label + std::string_view("来源:").size();
+  auto it = std::lower_bound(ctx.org_mentions.begin(), ctx.org_mentions.end(), from,
+                             [](const OrgMention& m, std::size_t pos) { return m.span.begin < pos; });
+  if (it == ctx.org_mentions.end() || it->span.begin > from + 1 || it->span.end > r.span.begin || it->canonical.empty())
+    return nullptr;
+  return &*it;
+}
+
 // The org mention that opens the person's mention: inside its span before the
 // name, or ending where the span starts ("科尔沁区人民法院冀洪印庭长").
 const OrgMention* org_prefix(const StageContext& ctx, const WorkRecord& r) {
@@ -301,6 +319,8 @@ void link_people(StageContext& ctx) {
               : r.article >= 0 && static_cast<std::size_t>(r.article) < ctx.article_org.size()
                   ? ctx.article_org[static_cast<std::size_t>(r.article)]
                   : std::string();
+    if ((press == "author" || p.role == "author") && p.org.empty())
+      if (const OrgMention* source = named_source(ctx, r)) p.org = source->canonical;
     if (press.empty()) {
       std::string governed;  // "副区长": the government of the article's district
       for (const auto& t : p.titles)
