@@ -262,6 +262,15 @@ TEST_SUITE("dates") {
     CHECK(field(dates[2], "year_source") == "reference");
   }
 
+  TEST_CASE("a page date before a lettered page number is the reference date, not a later year the page names") {
+    auto dates = dates_in(
+        "# 法院专刊\n\n2025年12月4日　星期四　第Ｂ４版\n\n## 标题\n\n"
+        "**平山讯** 12月2日上午，某区人民法院召开推进会，要求在2026年1月31日前完成清理。");
+    REQUIRE(dates.size() == 3);
+    CHECK(field(dates[0], "value") == "2025-12-04");
+    CHECK(field(dates[1], "value") == "2025-12-02");
+  }
+
   TEST_CASE("a page date is the reference date") {
     auto dates = dates_in(
         "# 法院专刊\n\n电话: (0471) 5206318\n\n2025年06月27日 05版\n\n## 标题\n\n"
