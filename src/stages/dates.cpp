@@ -26,6 +26,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 #include <optional>
 #include <string>
@@ -249,8 +250,12 @@ void resolve_dates(StageContext& ctx) {
         resolve(d.expr, follows_previous ? previous : in_stated_year || in_written_year ? sentence_year : found.ref);
     if (in_stated_year) ctx.note("date '{}': the year {} its sentence states", written, stated_year);
     if (in_written_year) ctx.note("date '{}': the year {} its article last wrote out", written, written_year);
-    if (states_year && resolved.year != 0) stated_year = resolved.year, stated_sentence = d.record->sentence;
-    if (point.year && resolved.year != 0) written_year = resolved.year, written_article = d.record->article;
+    // A range of years runs on in its last: "2021年至2025年，…" is followed by 2025's days.
+    int last_year = resolved.year;
+    if (d.expr.kind == CalendarKind::range && resolved.end && resolved.end->size() >= 4)
+      std::from_chars(resolved.end->data(), resolved.end->data() + 4, last_year);
+    if (states_year && last_year != 0) stated_year = last_year, stated_sentence = d.record->sentence;
+    if (point.year && last_year != 0) written_year = last_year, written_article = d.record->article;
     if (resolved.year != 0) previous_year = resolved.year, previous_article = d.record->article;
     set_fields(*d.record, d.expr, resolved);
     if (resolved.value.empty())

@@ -271,6 +271,16 @@ TEST_SUITE("dates") {
     CHECK(field(dates[1], "value") == "2025-12-02");
   }
 
+  TEST_CASE("a work report's days after a range of years are of the range's last year") {
+    auto dates = dates_in(
+        "江北市人民检察院工作报告\n\n——2026年1月9日在江北市第十五届人民代表大会第五次会议上\n\n"
+        "一、2025年及五年来工作回顾\n\n2021年至2025年，全市办理公益诉讼案件1 195件。\n\n"
+        "3月21日，市人民检察院召开推进会。\n");
+    auto day = at(dates, "3月21日");
+    REQUIRE(day != nullptr);
+    CHECK(field(*day, "value") == "2025-03-21");
+  }
+
   TEST_CASE("a page date is the reference date") {
     auto dates = dates_in(
         "# 法院专刊\n\n电话: (0471) 5206318\n\n2025年06月27日 05版\n\n## 标题\n\n"
