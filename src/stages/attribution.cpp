@@ -277,6 +277,13 @@ void link_percents(StageContext& ctx, const SentenceIndex& index) {
         q.fields.set("direction", *p.fields.text("direction"));
       group.push_back(&q);
     }
+    // "涉及征地拆迁的占33.6%": the verb of the share is no part of what it is a share of.
+    if (auto s = p.fields.text("subject"); s && s->size() > 3 && s->ends_with("占")) {
+      std::string trimmed = s->substr(0, s->size() - 3);
+      for (std::string_view adverb : {"仅", "只"})
+        if (trimmed.size() > adverb.size() && trimmed.ends_with(adverb)) trimmed.resize(trimmed.size() - adverb.size());
+      p.fields.set("subject", trimmed);
+    }
     auto subject = p.fields.text("subject");
     if (subject && !subject->empty()) {
       // "提起公诉件数、人数同比分别上升6.2%、4.8%": one item per value.
