@@ -170,6 +170,13 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
   return org;
 }
 
+// True when [begin, end) holds only a dateline's mark ("本报讯　", "**平山讯**"): a date
+// after it still opens its sentence.
+bool after_dateline(const StageContext& ctx, std::size_t begin, std::size_t end) {
+  const std::string_view gap = std::string_view(ctx.doc.text()).substr(begin, end - begin);
+  return RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), ctx.pattern("meetings.dateline"));
+}
+
 // Which point date of [begin, end) point_date_within takes: the first one, the
 // one starting at `begin`, or the one that ends right before `end` (a comma
 // or spaces between).
@@ -187,7 +194,8 @@ std::optional<std::string> point_date_within(const StageContext& ctx, std::size_
                              [](const WorkRecord& r, std::size_t pos) { return r.span.begin < pos; });
   for (; it != ctx.records.end() && it->span.begin < end; ++it) {
     if (it->type != "date" || it->dropped || it->span.end > end) continue;
-    if ((place == DatePlace::opening && it->span.begin != begin) || (place == DatePlace::adjacent && !adjacent(*it)))
+    if ((place == DatePlace::opening && it->span.begin != begin && !after_dateline(ctx, begin, it->span.begin)) ||
+        (place == DatePlace::adjacent && !adjacent(*it)))
       continue;
     // A meeting of several days ("11月6日至7日") is dated by its last, as a range is.
     auto kind = it->fields.text("kind");

@@ -441,6 +441,15 @@ TEST_SUITE("meetings") {
     CHECK(m[0].fields.text("organizer") == "沧源佤族自治县人民检察院");
   }
 
+  TEST_CASE("a place after the convener's clause is no convener, and the day after a dateline's mark dates the meeting") {
+    auto m = meetings_in(
+        "2025年11月20日　星期四　第03版\n\n"
+        "本报讯　11月18日下午，江北市人民检察院以“听诉求、解难题”为题，在青石区召开全市检察机关服务保障民营经济发展座谈会。\n");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("organizer") == "江北市人民检察院");
+    CHECK(m[0].fields.text("date") == "2025-11-18");
+  }
+
   TEST_CASE("a meeting of 当天 takes the day of the meeting told before it in its article") {
     auto m = meetings_in(
         "2026年1月8日，江北市中级人民法院召开全市法院院长工作会议，院长钱立主持会议。"
