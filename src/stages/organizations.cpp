@@ -254,11 +254,12 @@ std::string single_city(const StageContext& ctx) {
 }
 
 // A district's court or procuratorate named without the city it is in.
-bool is_bare_district_body(std::string_view name) {
+bool is_bare_district_body(const StageContext& ctx, std::string_view name) {
   for (std::string_view body : {"人民法院", "人民检察院"})
     if (ends_with(name, body)) {
       const std::string_view place = name.substr(0, name.size() - body.size());
-      if (!ends_with(place, "区") || place.size() < 9) return false;
+      if (!ends_with(place, "区")) return false;
+      if (place.size() < 9) return !lookup(ctx.lexicon("short_district"), place).empty();  // 城区, not 该区
       // A county that became a district keeps 县 in its name: 沙县区.
       constexpr std::string_view kCountyDistrict = "县区";
       const std::string_view stem =
@@ -515,7 +516,7 @@ void resolve_organizations(StageContext& ctx) {
   // page of one city's bodies takes that city: the text lets it be known.
   if (const std::string city = single_city(ctx); !city.empty())
     for (auto& m : ctx.org_mentions)
-      if (is_bare_district_body(m.canonical)) {
+      if (is_bare_district_body(ctx, m.canonical)) {
         ctx.note("organizations: '{}' is of the page's city, {}", m.canonical, city);
         m.canonical = city + m.canonical;
       }

@@ -221,6 +221,14 @@ TEST_SUITE("organizations") {
     CHECK(found);
   }
 
+  TEST_CASE("a district named with one character before 区 (矿区, 城区) takes the page city") {
+    auto orgs = orgs_in("江北市人民检察院召开推进会。矿区人民检察院、城区人民检察院作交流发言。");
+    std::vector<std::string> names;
+    for (const auto& o : orgs) names.push_back(o.fields.text("name").value_or(""));
+    CHECK(std::find(names.begin(), names.end(), "江北市矿区人民检察院") != names.end());
+    CHECK(std::find(names.begin(), names.end(), "江北市城区人民检察院") != names.end());
+  }
+
   TEST_CASE("我院 in a court's work report is that court, even after another court convened something") {
     auto counts = reportex_test::records_of(
         "case_count",
