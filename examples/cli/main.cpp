@@ -239,8 +239,8 @@ void extract_batch(const Options& o, const reportex::Extractor& extractor, const
 }
 
 // Processes inputs on `jobs` threads, in batches, and prints results in input
-// order. At most 2*jobs batches wait to be printed, so memory does not grow
-// with the number of files.
+// order. At most 2 * jobs * kMaxBatchFiles results wait to be printed, so
+// memory does not grow with the number of files.
 int extract_all(const Options& o, const reportex::Extractor& extractor) {
   const std::size_t n = o.inputs.size();
   const std::size_t window = 2 * static_cast<std::size_t>(o.jobs) * kMaxBatchFiles;

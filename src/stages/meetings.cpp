@@ -173,6 +173,8 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
 // True when [begin, end) holds only a dateline's mark ("本报讯　", "**平山讯**"): a date
 // after it still opens its sentence.
 bool after_dateline(const StageContext& ctx, std::size_t begin, std::size_t end) {
+  constexpr std::size_t kMaxMarkBytes = 64;  // a mark is short: a long gap is read no further
+  if (end - begin > kMaxMarkBytes) return false;
   const std::string_view gap = std::string_view(ctx.doc.text()).substr(begin, end - begin);
   return RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), ctx.pattern("meetings.dateline"));
 }

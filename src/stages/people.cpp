@@ -82,14 +82,18 @@ int role_rank(std::string_view role) {
 // The body a page's article line names as its source, before the person in the
 // same sentence: "来源：桂平市人民法院　作者：甘宇航", "来源｜某县人民检察院　撰稿｜…".
 const OrgMention* named_source(const StageContext& ctx, const WorkRecord& r) {
+  // The line's labels stand close together: a bounded look back keeps a huge
+  // sentence from being rescanned for every person in it.
+  constexpr std::size_t kLookbackBytes = 256;
   const Span& sentence = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
-  const std::string_view before = std::string_view(ctx.doc.text()).substr(sentence.begin, r.span.begin - sentence.begin);
+  const std::size_t start = std::max(sentence.begin, r.span.begin > kLookbackBytes ? r.span.begin - kLookbackBytes : 0);
+  const std::string_view before = std::string_view(ctx.doc.text()).substr(start, r.span.begin - start);
   std::size_t label = std::string_view::npos;
   for (std::string_view mark : {"来源:", "来源|"})
     if (auto at = before.rfind(mark); at != std::string_view::npos && (label == std::string_view::npos || at > label))
       label = at;
   if (label == std::string_view::npos) return nullptr;
-  const std::size_t from = sentence.begin + label + std::string_view("来源:").size();
+  const std::size_t from = start + label + std::string_view("来源:").size();
   auto it = std::lower_bound(ctx.org_mentions.begin(), ctx.org_mentions.end(), from,
                              [](const OrgMention& m, std::size_t pos) { return m.span.begin < pos; });
   if (it == ctx.org_mentions.end() || it->span.begin > from + 1 || it->span.end > r.span.begin || it->canonical.empty())
@@ -330,11 +334,16 @@ void link_people(StageContext& ctx) {
       } else if (!governed.empty()) {
         const std::size_t level = text::decode_utf8(governed, 0).length;  // the level opens the body's name
         const std::string_view body = std::string_view(governed).substr(level);
+        // The place is at most a few characters long, so the text before the title is read
+        // back no further than kPlaceWindowBytes; where the window starts inside the
+        // sentence, its first character must be the clause mark the pattern wants.
+        constexpr std::size_t kPlaceWindowBytes = 8 * 3;
         const Span& sentence = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
-        const std::string_view before = std::string_view(ctx.doc.text()).substr(sentence.begin, r.span.begin - sentence.begin);
+        std::size_t from = r.span.begin > sentence.begin + kPlaceWindowBytes ? r.span.begin - kPlaceWindowBytes : sentence.begin;
+        while (from > sentence.begin && (static_cast<unsigned char>(ctx.doc.text()[from]) & 0xC0) == 0x80) --from;
+        const std::string before = (from == sentence.begin ? "," : "") + ctx.doc.text().substr(from, r.span.begin - from);
         std::string place, place_level;
-        if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), ctx.pattern("people.governed_place"), &place,
-                              &place_level) &&
+        if (RE2::PartialMatch(before, ctx.pattern("people.governed_place"), &place, &place_level) &&
             place_level == governed.substr(0, level))
           p.org = place + std::string(body);  // "樟树市副市长": 樟树市人民政府
         else
