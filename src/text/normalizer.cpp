@@ -74,7 +74,7 @@ class Normalizer {
     std::size_t pos = 0;
     while (pos < size) {
       const unsigned char lead = bytes[pos];
-      if (space_pending_ && space_breaks_ > 0 && (lead == '-' || lead == 0xE2 || lead == 0xEF))
+      if (space_pending_ && space_breaks_ > 0 && (lead == '-' || lead == 0xC2 || lead == 0xE2 || lead == 0xE3 || lead == 0xEF))
         if (const std::size_t end = page_number_end(pos); end != kNone) {  // a page's number: white space
           add_white_space(pos, end, ' ', 0);
           pos = end;
@@ -376,7 +376,7 @@ class Normalizer {
     return before.valid && is_common_ideograph(before.code_point);
   }
 
-  // Where the page number that opens a line at `pos` ends ("— 3 —", "－4－",
+  // Where the page number that opens a line at `pos` ends ("— 3 —", "－4－", "·2·",
   // "- 12 -" alone on its line), or kNone. PDF extraction leaves the number of
   // each page in the text, often inside a sentence; it is read as white space,
   // so that the sentence goes on across it (see is_page_break).
@@ -388,7 +388,8 @@ class Normalizer {
       return n;
     };
     auto blank = [](char32_t c) { return line_breaks_of(c) == 0; };
-    auto dash = [](char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0xFF0D; };
+    // Dashes, or the dots some pages set instead ("·2·").
+    auto dash = [](char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0xFF0D || c == 0xB7 || c == 0x30FB; };
     auto digit = [](char32_t c) { return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19); };
     if (skip(dash) == 0) return kNone;
     skip(blank);

@@ -256,6 +256,9 @@ TEST_CASE("a page number on a line of its own is white space: a sentence goes on
         "全年共办理民事监督案件412件。\n检察长向德厚主持会议。");
   CHECK(normalized("全年共办理民事监督案件412件，提出抗诉19件，结案率明显\n\n— 5 —\n\n二、存在的问题") ==
         "全年共办理民事监督案件412件,提出抗诉19件,结案率明显\n二、存在的问题");
+  // Some pages set dots instead of dashes.
+  CHECK(normalized("批准逮捕犯罪嫌疑人1 026人，起诉2 047人，\n\n·２·\n\n同比分别下降4.2%和1.9%。") ==
+        "批准逮捕犯罪嫌疑人1026人,起诉2047人,同比分别下降4.2%和1.9%。");
   // A dash and a number in running text are no page number.
   CHECK(normalized("审结案件\n12—15件，同比上升。") == "审结案件12—15件,同比上升。");
 }
