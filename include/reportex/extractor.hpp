@@ -57,7 +57,7 @@ class Extractor {
   /// document when they are small: each rule runs over the sentences of all
   /// of them in turn, so its compiled program stays in the CPU's caches. The
   /// candidates of every document are held at once: batch documents of a
-  /// bounded total size (the CLI takes about 256 KB at a time).
+  /// bounded total size (the CLI takes up to 512 KB at a time).
   std::vector<std::vector<Record>> extract(std::span<const Document> documents) const;
   /// The same extraction, with every candidate and linking step recorded.
   Explanation explain(const Document& document) const;

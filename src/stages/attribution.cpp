@@ -586,13 +586,13 @@ void attribute_counts(StageContext& ctx) {
             }
             break;
           }
+      if (is_count(r))
+        if (const WorkRecord* total = total_of_body_part(ctx, index, r, *s, counts)) {
+          ctx.note("{} {}: '{}' is a body's part of the case count before it", r.type, ctx.text(r), s->text);
+          r.fields.set("subject", *total->fields.text("subject"));
+          to_case_count(r);
+        }
     }
-    if (auto s = locate_subject(ctx, r); s && is_count(r))
-      if (const WorkRecord* total = total_of_body_part(ctx, index, r, *s, counts)) {
-        ctx.note("{} {}: '{}' is a body's part of the case count before it", r.type, ctx.text(r), s->text);
-        r.fields.set("subject", *total->fields.text("subject"));
-        to_case_count(r);
-      }
     if (r.type == "quantity" && is_part_of_case_count(ctx, r, counts)) {
       ctx.note("quantity {}: a part of the case count before it, so a case count", ctx.text(r));
       to_case_count(r);

@@ -88,12 +88,12 @@ const OrgMention* named_source(const StageContext& ctx, const WorkRecord& r) {
   const Span& sentence = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
   const std::size_t start = std::max(sentence.begin, r.span.begin > kLookbackBytes ? r.span.begin - kLookbackBytes : 0);
   const std::string_view before = std::string_view(ctx.doc.text()).substr(start, r.span.begin - start);
-  std::size_t label = std::string_view::npos;
+  std::size_t label = std::string_view::npos, label_size = 0;
   for (std::string_view mark : {"来源:", "来源|"})
     if (auto at = before.rfind(mark); at != std::string_view::npos && (label == std::string_view::npos || at > label))
-      label = at;
+      label = at, label_size = mark.size();
   if (label == std::string_view::npos) return nullptr;
-  const std::size_t from = start + label + std::string_view("来源:").size();
+  const std::size_t from = start + label + label_size;
   auto it = std::lower_bound(ctx.org_mentions.begin(), ctx.org_mentions.end(), from,
                              [](const OrgMention& m, std::size_t pos) { return m.span.begin < pos; });
   if (it == ctx.org_mentions.end() || it->span.begin > from + 1 || it->span.end > r.span.begin || it->canonical.empty())
