@@ -236,7 +236,7 @@ std::vector<std::vector<MatchCandidate>> Matcher::match(std::span<const Document
     for (const Where& where : sentences_of[r]) {
       const Document& doc = *docs[where.doc];
       const Span& s = doc.sentences()[where.sentence].normalized;
-      run_rule(rule, doc.text().substr(s.begin, s.size()), s.begin, static_cast<int>(where.sentence), groups,
+      run_rule(rule, std::string_view(doc.text()).substr(s.begin, s.size()), s.begin, static_cast<int>(where.sentence), groups,
                out[where.doc]);
     }
   }
