@@ -295,6 +295,7 @@ bool Parser::after_year(CalendarPoint& p, bool have_year) {
   auto n = number();
   if (n && n->value >= 1 && n->value <= 4 && n->chars == 1 && eat(U"季度")) {
     p.quarter = n->value;
+    if (eat(U"末") || eat(U"底")) p.edge = PeriodEdge::end;  // 三季度末
     return true;
   }
   pos_ = start;
