@@ -250,6 +250,12 @@ void resolve_dates(StageContext& ctx) {
         resolve(d.expr, follows_previous ? previous : in_stated_year || in_written_year ? sentence_year : found.ref);
     if (in_stated_year) ctx.note("date '{}': the year {} its sentence states", written, stated_year);
     if (in_written_year) ctx.note("date '{}': the year {} its article last wrote out", written, written_year);
+    set_fields(*d.record, d.expr, resolved);
+    // A year a figure is compared with ("较2019年增长41.6%") is no year the text goes on in.
+    if (partial_match(sentence_before(ctx, *d.record), ctx.pattern("dates.comparison_before"))) {
+      ctx.note("date '{}': a base of comparison; later dates do not take its year", written);
+      continue;
+    }
     // A range of years runs on in its last: "2021年至2025年，…" is followed by 2025's days.
     int last_year = resolved.year;
     if (d.expr.kind == CalendarKind::range && resolved.end && resolved.end->size() >= 4)
@@ -257,7 +263,6 @@ void resolve_dates(StageContext& ctx) {
     if (states_year && last_year != 0) stated_year = last_year, stated_sentence = d.record->sentence;
     if (point.year && last_year != 0) written_year = last_year, written_article = d.record->article;
     if (resolved.year != 0) previous_year = resolved.year, previous_article = d.record->article;
-    set_fields(*d.record, d.expr, resolved);
     if (resolved.value.empty())
       ctx.note("date '{}': year unknown, value left null", ctx.text(*d.record));
   }

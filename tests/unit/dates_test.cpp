@@ -281,6 +281,19 @@ TEST_SUITE("dates") {
     CHECK(field(*day, "value") == "2025-03-21");
   }
 
+  TEST_CASE("a year a figure is compared with is no year a work report goes on in") {
+    auto dates = dates_in(
+        "江北市人民检察院工作报告\n\n——2026年1月9日在江北市第十五届人民代表大会第五次会议上\n\n"
+        "一、2025年主要工作\n\n2025年，共办理各类案件4 872件，较2019年增长41.6%。\n\n"
+        "6月20日，我院召开座谈会。\n");
+    auto base = at(dates, "2019年");
+    REQUIRE(base != nullptr);
+    CHECK(field(*base, "value") == "2019");
+    auto day = at(dates, "6月20日");
+    REQUIRE(day != nullptr);
+    CHECK(field(*day, "value") == "2025-06-20");
+  }
+
   TEST_CASE("a page date is the reference date") {
     auto dates = dates_in(
         "# 法院专刊\n\n电话: (0471) 5206318\n\n2025年06月27日 05版\n\n## 标题\n\n"
