@@ -492,15 +492,16 @@ std::optional<CalendarExpr> Parser::parse_expression() {
   static constexpr std::array<std::u32string_view, 14> kSinceSuffix{
       U"以来", U"以來", U"至今", U"或之后", U"或之後", U"及以后", U"及之后", U"以后", U"以後",
       U"之后", U"之後", U"开始", U"開始", U"起"};
-  static constexpr std::array<std::u32string_view, 7> kUntilSuffix{U"或之前", U"及以前", U"及之前", U"以前",
-                                                                   U"之前", U"为止", U"前"};
+  static constexpr std::array<std::u32string_view, 6> kUntilSuffix{U"或之前", U"及以前", U"及之前", U"以前",
+                                                                   U"之前", U"前"};
   eat(U"在");  // "在2007年与2009年之间": the preposition adds nothing
   bool until_prefix = eat_any(kUntilPrefix);
   bool since_prefix = !until_prefix && eat_any(kSincePrefix);
   auto e = body();
   if (!e) return std::nullopt;
   bool since_suffix = eat_any(kSinceSuffix);
-  bool until_suffix = !since_suffix && eat_any(kUntilSuffix);
+  const bool to_date = !since_suffix && eat(U"为止");  // "截至6月底为止": up to a point, not a deadline
+  bool until_suffix = !since_suffix && (to_date || eat_any(kUntilSuffix));
   if (!at_end()) return std::nullopt;
   if (!valid(e->start) || (e->end && !valid(*e->end))) return std::nullopt;
   bool is_range = e->kind == CalendarKind::range;
@@ -514,6 +515,7 @@ std::optional<CalendarExpr> Parser::parse_expression() {
   }
   if (until_prefix || until_suffix) e->kind = CalendarKind::until;
   else if (since_prefix || since_suffix) e->kind = CalendarKind::since;
+  e->deadline = until_suffix && !until_prefix && !to_date;
   return e;
 }
 
@@ -570,6 +572,14 @@ bool belongs_to_year_before(const CalendarPoint& p, const Placed& at, const Date
   if (p.year || p.year_offset || p.month_offset || !ref.date || p.month == 0) return false;
   int day = p.day ? std::min(p.day, days_in_month(at.year, p.month)) : 1;
   return CivilDate{at.year, p.month, day} > add_months(*ref.date, 2);
+}
+
+// A yearless deadline more than half a year before the reference date is
+// of the year after ("1月15日前" written on 2025-12-30).
+bool deadline_in_year_after(const CalendarPoint& p, const Placed& at, const DateReference& ref) {
+  if (p.year || p.year_offset || p.month_offset || !ref.date || p.month == 0) return false;
+  int day = p.day ? std::min(p.day, days_in_month(at.year, p.month)) : days_in_month(at.year, p.month);
+  return CivilDate{at.year, p.month, day} < add_months(*ref.date, -6);
 }
 
 std::string granularity_of(const CalendarPoint& p) {
@@ -633,6 +643,7 @@ ResolvedDate resolve(const CalendarExpr& e, const DateReference& ref) {
     range_ends_later = last.year != 0 && e.end->month >= e.start.month && belongs_to_year_before(*e.end, last, ref);
   }
   int shift = belongs_to_year_before(e.start, first, ref) || range_ends_later ? -1 : 0;
+  if (e.deadline && ref.deadlines_ahead) shift = deadline_in_year_after(e.start, first, ref) ? 1 : 0;
   first.year += shift;
   std::string first_value = value_of(e.start, first);
   if (first_value.empty()) return out;

@@ -46,6 +46,7 @@ struct CalendarExpr {
   CalendarKind kind = CalendarKind::point;
   CalendarPoint start;
   std::optional<CalendarPoint> end;
+  bool deadline = false;  ///< an until told by what comes before it ("6月底前"): a time still to come when written
   friend bool operator==(const CalendarExpr&, const CalendarExpr&) = default;
 };
 
@@ -63,6 +64,7 @@ struct DateReference {
   std::optional<CivilDate> date;  ///< publication/reference date when known
   int year = 0;                   ///< the year for yearless/relative expressions (0 = unknown)
   bool year_inferred = false;     ///< year came from the text, not from a given reference date
+  bool deadlines_ahead = false;   ///< deadlines lie after the reference date (news; not a report on a past year)
 };
 
 struct ResolvedDate {

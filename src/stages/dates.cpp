@@ -226,6 +226,8 @@ void resolve_dates(StageContext& ctx) {
     work_report = first_entry_in(ctx.lexicon("work_report_title"), std::string_view(ctx.doc.text()).substr(span.begin, span.size())) !=
                   std::string_view::npos;
   }
+  // A report on a past year tells the deadlines that year had; news tells deadlines still to come.
+  found.ref.deadlines_ahead = !work_report;
   int previous_year = 0, previous_article = -1;
   int stated_year = 0, stated_sentence = -1;
   int written_year = 0, written_article = -1;

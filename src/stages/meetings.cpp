@@ -543,9 +543,15 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
       const std::string_view rest = std::string_view(ctx.doc.text()).substr(pos, text_end - pos);
       if (people.covers(pos) || inside_org_name(ctx, pos)) return true;
       if (starts_with(rest, "和")) {
+        const std::string_view after = rest.substr(std::string_view("和").size());
+        // What comes before is a group its own count closes, not one a count opening
+        // the phrase governs ("15名人大代表、政协委员和人民陪审员" stays one).
+        const std::string_view before = std::string_view(ctx.doc.text()).substr(offset, pos - offset);
+        if (!opens_with_count(ctx, before) && (is_group_word_end(words, after) || is_counted(ctx, after)) &&
+            RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), ctx.pattern("meetings.closed_group")))
+          return false;
         // What follows names bodies and then their people: "县水利局、县自然资源局工作人员",
         // "州林业局有关负责同志".
-        const std::string_view after = rest.substr(std::string_view("和").size());
         std::string_view first_item = after.substr(0, after.find("、"));
         if (first_item.size() == after.size()) first_item = after.substr(0, first_entry_in(ctx.lexicon("body_people_lead"), after));
         return !(first_item.size() < after.size() && names_a_body(ctx, first_item) && is_group_word_end(words, after));

@@ -155,7 +155,8 @@ const Form kForms[] = {
     {"截至2024年12月31日，全市法院共有员额法官860名。", "截至2024年12月31日", "2024-12-31", "day", "until"},
     {"截止到6月30日，全院结案率达到92.1%。", "截止到6月30日", "2025-06-30", "day", "until"},
     {"截至今年5月，已化解信访积案12件。", "截至今年5月", "2025-05", "month", "until"},
-    {"各党支部要在3月底前召开专题组织生活会。", "3月底前", "2025-03", "month", "until"},
+    // A deadline is still to come: written at the end of 2025, 3月底前 is next March's end.
+    {"各党支部要在3月底前召开专题组织生活会。", "3月底前", "2026-03", "month", "until"},
     {"年底前完成全部整改任务。", "年底前", "2025", "year", "until"},
     {"6月30日前报送自查报告。", "6月30日前", "2025-06-30", "day", "until"},
     {"6月30日之前报送自查报告。", "6月30日之前", "2025-06-30", "day", "until"},
@@ -292,6 +293,23 @@ TEST_SUITE("dates") {
     auto day = at(dates, "6月20日");
     REQUIRE(day != nullptr);
     CHECK(field(*day, "value") == "2025-06-20");
+  }
+
+  TEST_CASE("a yearless deadline in the news is still to come; a date up to which figures run is past") {
+    auto dates = dates_in(
+        "2025年12月30日　星期二　第３版\n\n## 标题\n\n"
+        "**资溪讯**　12月26日，该院召开推进会，要求于1月15日前完成清理，截至11月底为止已办结42件。");
+    auto deadline = at(dates, "1月15日前");
+    REQUIRE(deadline != nullptr);
+    CHECK(field(*deadline, "value") == "2026-01-15");
+    CHECK(field(*deadline, "kind") == "until");
+    auto to_date = at(dates, "截至11月底为止");
+    REQUIRE(to_date != nullptr);
+    CHECK(field(*to_date, "value") == "2025-11");
+    auto spring = dates_in("发布时间：2026-03-27\n\n3月25日，某市中级人民法院召开联席会议，明确6月底前在三县全覆盖。");
+    auto june = at(spring, "6月底前");
+    REQUIRE(june != nullptr);
+    CHECK(field(*june, "value") == "2026-06");
   }
 
   TEST_CASE("a page date is the reference date") {
