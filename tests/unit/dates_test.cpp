@@ -295,7 +295,7 @@ TEST_SUITE("dates") {
     CHECK(field(*day, "value") == "2025-06-20");
   }
 
-  TEST_CASE("a yearless deadline in the news is still to come; a date up to which figures run is past") {
+  TEST_CASE("a yearless deadline in the news is still to come, a date up to which figures run is past") {
     auto dates = dates_in(
         "2025年12月30日　星期二　第３版\n\n## 标题\n\n"
         "**资溪讯**　12月26日，该院召开推进会，要求于1月15日前完成清理，截至11月底为止已办结42件。");
