@@ -46,7 +46,7 @@ struct CalendarExpr {
   CalendarKind kind = CalendarKind::point;
   CalendarPoint start;
   std::optional<CalendarPoint> end;
-  bool deadline = false;  ///< an until told by what comes before it ("6月底前"): a time still to come when written
+  bool deadline = false;  ///< an until written as a deadline ("6月底前", not "截至6月底"): still to come when written
   friend bool operator==(const CalendarExpr&, const CalendarExpr&) = default;
 };
 

@@ -254,7 +254,12 @@ void resolve_dates(StageContext& ctx) {
     if (in_written_year) ctx.note("date '{}': the year {} its article last wrote out", written, written_year);
     set_fields(*d.record, d.expr, resolved);
     // A year a figure is compared with ("较2019年增长41.6%") is no year the text goes on in.
-    if (partial_match(sentence_before(ctx, *d.record), ctx.pattern("dates.comparison_before"))) {
+    // The words of comparison stand right before the date: a short look back is enough
+    // (cutting into a character is harmless, the pattern reads the end).
+    constexpr std::size_t kComparisonBytes = 24;
+    std::string_view lead = sentence_before(ctx, *d.record);
+    lead = lead.substr(lead.size() > kComparisonBytes ? lead.size() - kComparisonBytes : 0);
+    if (partial_match(lead, ctx.pattern("dates.comparison_before"))) {
       ctx.note("date '{}': a base of comparison; later dates do not take its year", written);
       continue;
     }
