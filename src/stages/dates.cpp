@@ -261,15 +261,15 @@ void resolve_dates(StageContext& ctx) {
     lead = lead.substr(lead.size() > kComparisonBytes ? lead.size() - kComparisonBytes : 0);
     if (partial_match(lead, ctx.pattern("dates.comparison_before"))) {
       ctx.note("date '{}': a base of comparison; later dates do not take its year", written);
-      continue;
+    } else {
+      // A range of years runs on in its last: "2021年至2025年，…" is followed by 2025's days.
+      int last_year = resolved.year;
+      if (d.expr.kind == CalendarKind::range && resolved.end && resolved.end->size() >= 4)
+        std::from_chars(resolved.end->data(), resolved.end->data() + 4, last_year);
+      if (states_year && last_year != 0) stated_year = last_year, stated_sentence = d.record->sentence;
+      if (point.year && last_year != 0) written_year = last_year, written_article = d.record->article;
+      if (resolved.year != 0) previous_year = resolved.year, previous_article = d.record->article;
     }
-    // A range of years runs on in its last: "2021年至2025年，…" is followed by 2025's days.
-    int last_year = resolved.year;
-    if (d.expr.kind == CalendarKind::range && resolved.end && resolved.end->size() >= 4)
-      std::from_chars(resolved.end->data(), resolved.end->data() + 4, last_year);
-    if (states_year && last_year != 0) stated_year = last_year, stated_sentence = d.record->sentence;
-    if (point.year && last_year != 0) written_year = last_year, written_article = d.record->article;
-    if (resolved.year != 0) previous_year = resolved.year, previous_article = d.record->article;
     if (resolved.value.empty())
       ctx.note("date '{}': year unknown, value left null", ctx.text(*d.record));
   }
