@@ -51,6 +51,13 @@ std::size_t char_count(std::string_view s) {
   return n;
 }
 
+// The byte offset of the n-th character of s (s.size() past its end).
+std::size_t char_offset(std::string_view s, std::size_t n) {
+  std::size_t i = 0;
+  for (; i < s.size() && n > 0; --n) i += utf8_length(s, i);
+  return i;
+}
+
 // A subject and where it starts in the normalized text.
 struct Subject {
   std::size_t begin = 0;
@@ -550,13 +557,66 @@ const WorkRecord* total_of_body_part(const StageContext& ctx, const SentenceInde
   return nullptr;
 }
 
+// "办理公益诉讼案件分别为186件、203件、241件": a bare figure listed right after a count
+// in the same unit counts what that count counts. False when no such count stands before it.
+bool take_listed_subject(const StageContext& ctx, WorkRecord& r, const std::vector<WorkRecord*>& counts) {
+  if (counts.empty()) return false;
+  const WorkRecord& item = *counts.back();
+  if (item.sentence != r.sentence || item.span.end > r.span.begin || item.fields.text("unit") != r.fields.text("unit"))
+    return false;
+  const std::string_view between = ctx.doc.text().substr(item.span.end, r.span.begin - item.span.end);
+  if (between != "、" && between != "和" && between != "及") return false;
+  auto subject = item.fields.text("subject");
+  if (!subject) return false;
+  r.fields.set("subject", *subject);
+  if (item.type == "case_count") to_case_count(r);
+  return true;
+}
+
 }  // namespace
+
+// "办理涉企民事、行政检察监督案件分别为108件和49件": a list subject with as many items
+// as the figures listed gives each figure its item, with what the items share before
+// and after them. Items are as long as the middle ones, or two characters.
+void spread_list_subject(StageContext& ctx, const std::vector<WorkRecord*>& list) {
+  const std::string subject = *list.front()->fields.text("subject");
+  std::vector<std::string_view> pieces;
+  std::string_view rest = subject;
+  for (std::size_t at; (at = rest.find("、")) != std::string_view::npos; rest.remove_prefix(at + 3))
+    pieces.push_back(rest.substr(0, at));
+  pieces.push_back(rest);
+  if (pieces.size() < 2 || pieces.size() != list.size()) return;
+  const std::size_t item_chars = pieces.size() > 2 ? char_count(pieces[1]) : 2;
+  const std::size_t first_chars = char_count(pieces.front());
+  if (first_chars <= item_chars || char_count(pieces.back()) <= item_chars) return;
+  const std::size_t item_at = char_offset(pieces.front(), first_chars - item_chars);
+  const std::string_view shared_before = pieces.front().substr(0, item_at);
+  const std::string_view shared_after = pieces.back().substr(char_offset(pieces.back(), item_chars));
+  pieces.front().remove_prefix(item_at);
+  pieces.back().remove_suffix(shared_after.size());
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    std::string item = std::string(shared_before).append(pieces[k]).append(shared_after);
+    ctx.note("{} {}: item {} of the list subject, '{}'", list[k]->type, ctx.text(*list[k]), k + 1, item);
+    list[k]->fields.set("subject", item);
+  }
+}
 
 void attribute_counts(StageContext& ctx) {
   const SentenceIndex index(ctx);
   std::vector<WorkRecord*> counts;
+  std::vector<std::vector<WorkRecord*>> lists;  // a count and the bare figures listed after it
   for (auto& r : ctx.records) {
     if (r.dropped || !(is_count(r) || r.type == "percent")) continue;
+    if (is_count(r) && !r.fields.text("subject")) {
+      if (!take_listed_subject(ctx, r, counts)) {
+        ctx.note("{} {}: a bare figure after no count in its unit; dropped", r.type, ctx.text(r));
+        r.dropped = true;
+        continue;
+      }
+      ctx.note("{} {}: listed after a count, subject '{}'", r.type, ctx.text(r), *r.fields.text("subject"));
+      if (lists.empty() || lists.back().back() != counts.back()) lists.push_back({counts.back()});
+      lists.back().push_back(&r);
+    }
     if (auto s = locate_subject(ctx, r)) {
       cut_after_mentions(ctx, index, r, *s);
       // A noun written after its number ("6个人民法庭") is the thing counted as it
@@ -599,6 +659,7 @@ void attribute_counts(StageContext& ctx) {
     }
     if (is_count(r)) counts.push_back(&r);
   }
+  for (const auto& list : lists) spread_list_subject(ctx, list);
   link_percents(ctx, index);
 
   const PeriodContext pc = period_context(ctx);
