@@ -544,6 +544,9 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
       if (people.covers(pos) || inside_org_name(ctx, pos)) return true;
       if (starts_with(rest, "和")) {
         const std::string_view after = rest.substr(std::string_view("和").size());
+        // A group with its own count or its own 各 opens a new item: "5家企业负责人和10余名
+        // 种植户代表", "12家民营企业的负责人和各县(区)检察院分管副检察长".
+        if (opens_with_count(ctx, after) || starts_with(after, "各")) return false;
         // What comes before is a group its own count closes, not one a count opening
         // the phrase governs ("15名人大代表、政协委员和人民陪审员" stays one).
         const std::string_view before = std::string_view(ctx.doc.text()).substr(offset, pos - offset);
