@@ -253,22 +253,22 @@ std::string single_city(const StageContext& ctx) {
   return city;
 }
 
-// A district's court or procuratorate named without the city it is in.
+// A district's court, procuratorate or other body of its own (民政局, 人大常委会) named
+// without the city it is in.
 bool is_bare_district_body(const StageContext& ctx, std::string_view name) {
-  for (std::string_view body : {"人民法院", "人民检察院"})
-    if (ends_with(name, body)) {
-      const std::string_view place = name.substr(0, name.size() - body.size());
-      if (!ends_with(place, "区")) return false;
-      if (place.size() < 9) return !lookup(ctx.lexicon("short_district"), place).empty();  // 城区, not 该区
-      // A county that became a district keeps 县 in its name: 沙县区.
-      constexpr std::string_view kCountyDistrict = "县区";
-      const std::string_view stem =
-          ends_with(place, kCountyDistrict) ? place.substr(0, place.size() - kCountyDistrict.size()) : place;
-      for (std::string_view level : {"市", "省", "自治", "盟", "县"})  // 州 alone is in names: 金州区; 自治区 is a region
-        if (stem.find(level) != std::string_view::npos) return false;
-      return true;
-    }
-  return false;
+  constexpr std::string_view kDistrict = "区";
+  const std::size_t at = name.find(kDistrict);
+  if (at == std::string_view::npos) return false;
+  const std::string_view place = name.substr(0, at + kDistrict.size()), body = name.substr(place.size());
+  if (body != "人民法院" && body != "人民检察院" && lookup(ctx.lexicon("local_body"), body).empty()) return false;
+  if (place.size() < 9) return !lookup(ctx.lexicon("short_district"), place).empty();  // 城区, not 该区
+  // A county that became a district keeps 县 in its name: 沙县区.
+  constexpr std::string_view kCountyDistrict = "县区";
+  const std::string_view stem =
+      ends_with(place, kCountyDistrict) ? place.substr(0, place.size() - kCountyDistrict.size()) : place;
+  for (std::string_view level : {"市", "省", "自治", "盟", "县"})  // 州 alone is in names: 金州区; 自治区 is a region
+    if (stem.find(level) != std::string_view::npos) return false;
+  return true;
 }
 
 // The place of a court's full name up to the given level: "重庆市綦江区人民法院"
