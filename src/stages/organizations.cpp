@@ -69,6 +69,14 @@ Reading read_mention(const StageContext& ctx, std::string_view surface) {
   if (full_suffix.empty()) full_suffix = std::string(suffix);
   const bool short_court = suffix == "法院" || suffix == "检察院";
 
+  // "县茶业协会": an association named by its place's level alone and a name of its own.
+  if (lookup(ctx.lexicon("org_suffix"), suffix) == "association") {
+    const std::size_t level_size = text::decode_utf8(place, 0).length;
+    if (place.size() > level_size && is_bare_level(place.substr(0, level_size))) {
+      const std::string body = std::string(place.substr(level_size)) + full_suffix;
+      return {named_at(place.substr(0, level_size), body), true, {}, std::string(place.substr(0, level_size)), body};
+    }
+  }
   if (is_bare_level(place)) {
     // A province's single court is its high court: "省法院" -> "…省高级人民法院".
     if (place == "省" && suffix == "法院") full_suffix = "高级人民法院";
