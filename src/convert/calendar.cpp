@@ -359,7 +359,8 @@ std::optional<CalendarPoint> Parser::point(bool range_end) {
   if (after_year(p, have_year)) return p;
   bool have_month = month_part(p);
   if (have_month && p.edge != PeriodEdge::none) return p;
-  bool have_day = (have_month || range_end) && day_part(p, have_month);
+  // A day alone ("15日上午") is completed by the dates stage from the text before it.
+  bool have_day = (have_month || range_end || !have_year) && day_part(p, have_month);
   if (!have_year && !have_month && !have_day) return std::nullopt;
   return p;
 }
@@ -384,7 +385,7 @@ void complete_range_end(const CalendarPoint& first, CalendarPoint& last) {
 
 bool valid(const CalendarPoint& p) {
   if (p.day) {
-    if (!p.month && !p.month_offset) return false;
+    if (!p.month && !p.month_offset) return !p.year && !p.year_offset;  // a day alone
     int year = p.year.value_or(2000);  // a leap year, when the year is not written
     if (p.month && p.day > days_in_month(year, p.month)) return false;
   }

@@ -231,13 +231,31 @@ void resolve_dates(StageContext& ctx) {
   int previous_year = 0, previous_article = -1;
   int stated_year = 0, stated_sentence = -1;
   int written_year = 0, written_article = -1;
+  CivilDate last_day{};  // the last day resolved, for a day written alone
+  int last_day_article = -1;
   for (auto& d : dates) {
     std::string_view written = ctx.text(*d.record);
+    const bool day_alone = d.expr.start.day && !d.expr.start.month && !d.expr.start.month_offset;
+    if (day_alone) {
+      // "15日上午": of the month of the day last named in its article ("11月27日…26日" is the
+      // day before), or of the next when that is nearer ("9月28日…2日" is 2 October).
+      if (last_day_article != d.record->article || last_day.month == 0) {
+        ctx.note("date '{}': no month before it in its article; dropped", written);
+        d.record->dropped = true;
+        continue;
+      }
+      CivilDate day{last_day.year, last_day.month, d.expr.start.day};
+      constexpr int kHalfMonth = 15;  // nearer the next month's start than the named day
+      if (last_day.day - day.day > kHalfMonth) day.month == 12 ? (++day.year, day.month = 1) : ++day.month;
+      d.expr.start.year = day.year;
+      d.expr.start.month = day.month;
+      ctx.note("date '{}': the day of {}-{:02}", written, day.year, day.month);
+    }
     int years_after = written.starts_with("次年") ? 1 : written.starts_with("同年") || written.starts_with("当年") ? 0 : -1;
     bool follows_previous = years_after >= 0 && previous_year != 0 && previous_article == d.record->article;
     DateReference previous{std::nullopt, previous_year + std::max(years_after, 0), true};
     const CalendarPoint& point = d.expr.start;
-    const bool states_year = point.year || point.year_offset;
+    const bool states_year = (point.year || point.year_offset) && !day_alone;
     const bool in_stated_year = !states_year && !point.month_offset && years_after < 0 &&
                                 stated_sentence == d.record->sentence && stated_year != 0 && stated_year != found.ref.year;
     const bool in_written_year = !in_stated_year && !states_year && !point.month_offset && years_after < 0 &&
@@ -253,6 +271,7 @@ void resolve_dates(StageContext& ctx) {
     if (in_stated_year) ctx.note("date '{}': the year {} its sentence states", written, stated_year);
     if (in_written_year) ctx.note("date '{}': the year {} its article last wrote out", written, written_year);
     set_fields(*d.record, d.expr, resolved);
+    if (day_alone) d.record->fields.set("year_source", Value{std::string("inferred")});  // from the date before it
     // A year a figure is compared with ("较2019年增长41.6%") is no year the text goes on in.
     // The words of comparison stand right before the date: a short look back is enough
     // (cutting into a character is harmless, the pattern reads the end).
@@ -267,9 +286,12 @@ void resolve_dates(StageContext& ctx) {
       if (d.expr.kind == CalendarKind::range && resolved.end && resolved.end->size() >= 4)
         std::from_chars(resolved.end->data(), resolved.end->data() + 4, last_year);
       if (states_year && last_year != 0) stated_year = last_year, stated_sentence = d.record->sentence;
-      if (point.year && last_year != 0) written_year = last_year, written_article = d.record->article;
+      if (states_year && point.year && last_year != 0) written_year = last_year, written_article = d.record->article;
       if (resolved.year != 0) previous_year = resolved.year, previous_article = d.record->article;
     }
+    // Only a day is an event's: a month or a run of months ("1至9月") counts figures.
+    if (auto value = d.record->fields.text("value"); value && d.record->fields.text("granularity") == "day")
+      if (auto at = CivilDate::parse(*value)) last_day = *at, last_day_article = d.record->article;
     if (resolved.value.empty())
       ctx.note("date '{}': year unknown, value left null", ctx.text(*d.record));
   }

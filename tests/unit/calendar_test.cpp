@@ -351,12 +351,22 @@ TEST_SUITE("calendar") {
         "年度", "10年", "07年", "两年", "十年", "3个月", "6个月", "第一", "第三季", "十八大",
         "2025", "2025年6月27日星期五", "13月", "6月32日", "2月30日", "2019年2月29日", "2025-13-01",
         "2025年第五季度", "前一季度", "一年半", "每年", "全年", "上半月", "2025年以来以来",
-        "截至2025年以来", "1至5", "30日", "明天", "星期一", "上周", "三天前", "春节", "2025年度计划",
+        "截至2025年以来", "1至5", "明天", "星期一", "上周", "三天前", "春节", "2025年度计划",
     };
     for (std::string text : not_dates) {
       CAPTURE(text);
       CHECK_FALSE(parse_calendar(text).has_value());
     }
+  }
+
+  TEST_CASE("a day alone parses without its month, which the dates stage supplies") {
+    auto expr = parse_calendar("30日上午");
+    REQUIRE(expr);
+    CHECK(expr->start.day == 30);
+    CHECK(expr->start.month == 0);
+    CHECK_FALSE(expr->start.year.has_value());
+    CHECK_FALSE(parse_calendar("2025年30日").has_value());  // a year, then a day without its month
+    CHECK_FALSE(parse_calendar("32日").has_value());
   }
 
   TEST_CASE("the parsed structure keeps what was written") {
