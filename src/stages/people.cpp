@@ -349,9 +349,12 @@ void link_people(StageContext& ctx) {
         else
           p.org = body_at_article_place(ctx, r.article, std::string_view(governed).substr(0, level), body);
       } else if (court_office && !p.titles.empty()) {
-        if (const OrgMention* court = court_before(ctx, r.span.begin, r.article)) p.org = court->canonical;
-        else if (r.article >= 0 && static_cast<std::size_t>(r.article) < ctx.article_org.size())
-          p.org = ctx.article_org[static_cast<std::size_t>(r.article)];
+        // A work report's "院长", "副院长" are the reporting court's whatever court it named last.
+        const std::string own = r.article >= 0 && static_cast<std::size_t>(r.article) < ctx.article_org.size()
+                                    ? ctx.article_org[static_cast<std::size_t>(r.article)]
+                                    : std::string();
+        const OrgMention* court = ctx.work_report && !own.empty() ? nullptr : court_before(ctx, r.span.begin, r.article);
+        p.org = court != nullptr ? court->canonical : own;
       }
     }
     if (p.role.empty()) p.role = !press.empty() ? press : office ? "official" : "other";

@@ -76,6 +76,7 @@ struct StageContext {
   std::optional<CivilDate> reference_date;
   int reference_year = 0;
   bool year_inferred = false;
+  bool work_report = false;  // "…法院工作报告": the reporting body speaks of itself throughout
 
   std::string_view text(const WorkRecord& r) const { return std::string_view(doc.text()).substr(r.span.begin, r.span.size()); }
   std::string_view sentence_text(int sentence) const {

@@ -52,6 +52,20 @@ TEST_SUITE("people") {
     CHECK(named(spaced, "佘志强")->role == "correspondent");
   }
 
+  TEST_CASE("a work report's bare court offices are the reporting court's, a news page's the court named last") {
+    const std::string body =
+        "一、2025年主要工作\n\n2025年，青松县人民法院诉前调解成功率52.4%。11月14日，院长韦振邦主持召开全市法院执行工作推进会，"
+        "副院长隋立民通报执行工作情况。\n";
+    auto report = people_in("白山市中级人民法院工作报告\n\n——2026年1月20日在白山市第十届人民代表大会第五次会议上\n\n" + body);
+    REQUIRE(named(report, "韦振邦") != nullptr);
+    CHECK(named(report, "韦振邦")->org == "白山市中级人民法院");
+    REQUIRE(named(report, "隋立民") != nullptr);
+    CHECK(named(report, "隋立民")->org == "白山市中级人民法院");
+    auto news = people_in("白山市中级人民法院召开会议\n\n" + body);
+    REQUIRE(named(news, "隋立民") != nullptr);
+    CHECK(named(news, "隋立民")->org == "青松县人民法院");
+  }
+
   TEST_CASE("a byline joined to its headline line is still found") {
     auto people = people_in("凉城县法院：以“三项机制”推进执行工作\n本报记者●乔慧敏\n\n近日，凉城县人民法院召开执行工作推进会。");
     REQUIRE(people.size() == 1);
