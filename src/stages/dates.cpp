@@ -228,6 +228,20 @@ void resolve_dates(StageContext& ctx) {
   }
   // A report on a past year tells the deadlines that year had; news tells deadlines still to come.
   found.ref.deadlines_ahead = !work_report;
+  // A page of several items, each with its own publication stamp ("发布时间：2025-12-24"):
+  // the text after a stamp is of its day, up to the next one.
+  std::vector<std::pair<std::size_t, CivilDate>> stamps;
+  if (!ctx.doc.reference_date())
+    for (const auto& d : dates)
+      if (auto date = full_date(d.expr); date && d.expr.kind == CalendarKind::point && is_page_date(ctx, *d.record))
+        stamps.emplace_back(d.record->span.begin, *date);
+  std::size_t next_stamp = 0;
+  DateReference stamped = found.ref;
+  auto reference_at = [&](std::size_t pos) {  // positions come in text order
+    for (; stamps.size() > 1 && next_stamp < stamps.size() && stamps[next_stamp].first <= pos; ++next_stamp)
+      stamped.date = stamps[next_stamp].second, stamped.year = stamps[next_stamp].second.year, stamped.year_inferred = false;
+    return stamped;
+  };
   int previous_year = 0, previous_article = -1;
   int stated_year = 0, stated_sentence = -1;
   int written_year = 0, written_article = -1;
@@ -235,6 +249,7 @@ void resolve_dates(StageContext& ctx) {
   int last_day_article = -1;
   for (auto& d : dates) {
     std::string_view written = ctx.text(*d.record);
+    const DateReference here = reference_at(d.record->span.begin);
     const bool day_alone = d.expr.start.day && !d.expr.start.month && !d.expr.start.month_offset;
     if (day_alone) {
       // "15日上午": of the month of the day last named in its article ("11月27日…26日" is the
@@ -257,17 +272,17 @@ void resolve_dates(StageContext& ctx) {
     const CalendarPoint& point = d.expr.start;
     const bool states_year = (point.year || point.year_offset) && !day_alone;
     const bool in_stated_year = !states_year && !point.month_offset && years_after < 0 &&
-                                stated_sentence == d.record->sentence && stated_year != 0 && stated_year != found.ref.year;
+                                stated_sentence == d.record->sentence && stated_year != 0 && stated_year != here.year;
     const bool in_written_year = !in_stated_year && !states_year && !point.month_offset && years_after < 0 &&
                                  (point.quarter != 0 || point.half != 0 ||
                                   (point.month != 0 && (d.expr.kind == CalendarKind::point || d.expr.kind == CalendarKind::since) &&
                                    (point.day == 0 || work_report) &&
                                    (point.edge == PeriodEdge::none || written.find("旬") != std::string_view::npos))) &&
                                  written_article == d.record->article &&
-                                 written_year != 0 && written_year != found.ref.year && in_report_season;
+                                 written_year != 0 && written_year != here.year && in_report_season;
     DateReference sentence_year{std::nullopt, in_stated_year ? stated_year : written_year, true};
     ResolvedDate resolved =
-        resolve(d.expr, follows_previous ? previous : in_stated_year || in_written_year ? sentence_year : found.ref);
+        resolve(d.expr, follows_previous ? previous : in_stated_year || in_written_year ? sentence_year : here);
     if (in_stated_year) ctx.note("date '{}': the year {} its sentence states", written, stated_year);
     if (in_written_year) ctx.note("date '{}': the year {} its article last wrote out", written, written_year);
     set_fields(*d.record, d.expr, resolved);

@@ -272,6 +272,26 @@ TEST_SUITE("dates") {
     CHECK(field(dates[1], "value") == "2025-12-02");
   }
 
+  TEST_CASE("on a page of items, each item's dates are read against its own publication stamp") {
+    auto dates = dates_in(
+        "检察动态\n\n市检察院召开新年座谈会\n\n发布时间：2026-01-09 16:42　来源：办公室\n\n"
+        "1月8日，市检察院召开座谈会，今年将开展专项监督。\n\n"
+        "市检察院开展集体学习\n\n发布时间：2025-12-24 17:20　来源：政治部\n\n"
+        "12月23日，中心组开展集体学习。今年以来，中心组已学习12次，明年第一季度将组织宣讲。\n");
+    auto new_year = at(dates, "今年");
+    REQUIRE(new_year != nullptr);
+    CHECK(field(*new_year, "value") == "2026");
+    auto since = at(dates, "今年以来");
+    REQUIRE(since != nullptr);
+    CHECK(field(*since, "value") == "2025");
+    auto quarter = at(dates, "明年第一季度");
+    REQUIRE(quarter != nullptr);
+    CHECK(field(*quarter, "value") == "2026-Q1");
+    auto day = at(dates, "12月23日");
+    REQUIRE(day != nullptr);
+    CHECK(field(*day, "value") == "2025-12-23");
+  }
+
   TEST_CASE("a work report's days after a range of years are of the range's last year") {
     auto dates = dates_in(
         "江北市人民检察院工作报告\n\n——2026年1月9日在江北市第十五届人民代表大会第五次会议上\n\n"
