@@ -573,16 +573,15 @@ bool take_listed_subject(const StageContext& ctx, WorkRecord& r, const std::vect
   return true;
 }
 
-}  // namespace
-
 // "办理涉企民事、行政检察监督案件分别为108件和49件": a list subject with as many items
 // as the figures listed gives each figure its item, with what the items share before
 // and after them. Items are as long as the middle ones, or two characters.
 void spread_list_subject(StageContext& ctx, const std::vector<WorkRecord*>& list) {
   const std::string subject = *list.front()->fields.text("subject");
+  constexpr std::string_view kListMark = "、";
   std::vector<std::string_view> pieces;
   std::string_view rest = subject;
-  for (std::size_t at; (at = rest.find("、")) != std::string_view::npos; rest.remove_prefix(at + 3))
+  for (std::size_t at; (at = rest.find(kListMark)) != std::string_view::npos; rest.remove_prefix(at + kListMark.size()))
     pieces.push_back(rest.substr(0, at));
   pieces.push_back(rest);
   if (pieces.size() < 2 || pieces.size() != list.size()) return;
@@ -600,6 +599,8 @@ void spread_list_subject(StageContext& ctx, const std::vector<WorkRecord*>& list
     list[k]->fields.set("subject", item);
   }
 }
+
+}  // namespace
 
 void attribute_counts(StageContext& ctx) {
   const SentenceIndex index(ctx);

@@ -286,6 +286,11 @@ void resolve_dates(StageContext& ctx) {
     if (in_stated_year) ctx.note("date '{}': the year {} its sentence states", written, stated_year);
     if (in_written_year) ctx.note("date '{}': the year {} its article last wrote out", written, written_year);
     set_fields(*d.record, d.expr, resolved);
+    if (day_alone && resolved.value.empty()) {  // "31日" after a day of a 30-day month
+      ctx.note("date '{}': no such day in {}-{:02}; dropped", written, *d.expr.start.year, d.expr.start.month);
+      d.record->dropped = true;
+      continue;
+    }
     if (day_alone) d.record->fields.set("year_source", Value{std::string("inferred")});  // from the date before it
     // A year a figure is compared with ("较2019年增长41.6%") is no year the text goes on in.
     // The words of comparison stand right before the date: a short look back is enough
