@@ -564,7 +564,7 @@ bool take_listed_subject(const StageContext& ctx, WorkRecord& r, const std::vect
   const WorkRecord& item = *counts.back();
   if (item.sentence != r.sentence || item.span.end > r.span.begin || item.fields.text("unit") != r.fields.text("unit"))
     return false;
-  const std::string_view between = ctx.doc.text().substr(item.span.end, r.span.begin - item.span.end);
+  const std::string_view between = std::string_view(ctx.doc.text()).substr(item.span.end, r.span.begin - item.span.end);
   if (between != "、" && between != "和" && between != "及") return false;
   auto subject = item.fields.text("subject");
   if (!subject) return false;
