@@ -521,13 +521,23 @@ void resolve_organizations(StageContext& ctx) {
     if (is_court_or_procuratorate(m.kind) && !m.canonical.empty()) m.canonical = without_province(ctx, m.canonical);
 
   // A district's court named without its city ("金州区人民检察院") on the
-  // page of one city's bodies takes that city: the text lets it be known.
-  if (const std::string city = single_city(ctx); !city.empty())
-    for (auto& m : ctx.org_mentions)
-      if (is_bare_district_body(ctx, m.canonical)) {
-        ctx.note("organizations: '{}' is of the page's city, {}", m.canonical, city);
-        m.canonical = city + m.canonical;
-      }
+  // page of one city's bodies takes that city: the text lets it be known. On a
+  // page of several cities, it takes the one city whose bodies its article names
+  // ("拉萨市人民检察院…城关区人民检察院" in an article that names no other city's).
+  const std::string page_city = single_city(ctx);
+  std::map<int, std::string> article_city;  // article -> its one city, or "" for several
+  if (page_city.empty())
+    for (const auto& m : ctx.org_mentions)
+      if (const std::string_view c = city_of_body(m.canonical); !c.empty() && is_prefecture(ctx, c))
+        if (auto [it, fresh] = article_city.try_emplace(m.article, c); !fresh && it->second != c) it->second.clear();
+  for (auto& m : ctx.org_mentions) {
+    if (!is_bare_district_body(ctx, m.canonical)) continue;
+    const auto own = article_city.find(m.article);
+    const std::string city = !page_city.empty() ? page_city : own != article_city.end() ? own->second : std::string();
+    if (city.empty()) continue;
+    ctx.note("organizations: '{}' is of {}, the {}", m.canonical, city, page_city.empty() ? "one city its article names" : "page's city");
+    m.canonical = city + m.canonical;
+  }
 
   // The article's court: its first court or procuratorate mention, not
   // counting the signature of a quote at the head of the page ("——…检察长某某").

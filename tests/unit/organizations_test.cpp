@@ -117,6 +117,15 @@ TEST_SUITE("organizations") {
           Names{"三明市中级人民法院", "三明市沙县区人民法院"});
   }
 
+  TEST_CASE("on a page of several cities, a district's body takes the one city its article names") {
+    const auto names = names_of(orgs_in(
+        "**沈阳讯**　沈阳市人民检察院召开推进会。\n\n**大连讯**　大连市人民检察院开展专项监督，金州区人民检察院办理案件31件。"));
+    CHECK(std::find(names.begin(), names.end(), "大连市金州区人民检察院") != names.end());
+    // An article naming two cities' bodies leaves it unknown.
+    CHECK(names_of(orgs_in("**大连讯**　大连市人民检察院、沈阳市人民检察院联合发文。金州区人民检察院办理案件31件。")) ==
+          Names{"大连市人民检察院", "沈阳市人民检察院", "金州区人民检察院"});
+  }
+
   TEST_CASE("the courts of a city together are no organization") {
     CHECK(orgs_in("近年来，鄂尔多斯法院聚焦公平与效率主题，全市法院共审结案件1200件，两级法院协同推进。").empty());
     Linked linked("鄂尔多斯法院加强交叉执行，鄂尔多斯市中院共决定交叉执行案件3715件。截至目前，该院执行完毕615件。");
