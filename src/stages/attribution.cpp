@@ -619,10 +619,10 @@ void attribute_counts(StageContext& ctx) {
       lists.back().push_back(&r);
     }
     if (auto s = locate_subject(ctx, r)) {
-      cut_after_mentions(ctx, index, r, *s);
-      // A noun written after its number ("6个人民法庭") is the thing counted as it
-      // stands; the trimming is for the run of text before a number.
+      // A noun written after its number ("6个人民法庭", "2名市人大代表") is the thing
+      // counted as it stands; the cutting and trimming are for the run of text before a number.
       const bool before_number = !follows_its_number(ctx, s->begin);
+      if (before_number) cut_after_mentions(ctx, index, r, *s);
       if (before_number) trim_subject(ctx, *s);
       // Nothing left before the number but one character that is never counted
       // ("2024年的68件" leaves 的): no subject, no count.
