@@ -395,8 +395,7 @@ std::optional<std::string> org_of(const StageContext& ctx, const SentenceIndex& 
   // A collective named after the last court: the figure is the courts' together.
   if (collective_before(ctx, index, r, last != nullptr ? last->span.end : 0)) return std::nullopt;
   if (last == nullptr) {
-    std::size_t a = static_cast<std::size_t>(r.article);
-    if (a < ctx.article_org.size() && !ctx.article_org[a].empty()) return ctx.article_org[a];
+    if (const std::string& own = ctx.org_of_article(r.article); !own.empty()) return own;
     return std::nullopt;
   }
   if (last->canonical.empty()) return std::nullopt;  // a collective: 全市法院

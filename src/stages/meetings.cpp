@@ -159,10 +159,7 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
   std::string org(written);
   if (const std::size_t group = longest_tail(ctx.lexicon("convener_group"), org).size(); group < org.size())
     org.resize(org.size() - group);  // the court of "该院党组": its group convenes for it
-  if (org == "该院" || org == "我院" || org == "本院" || org == "我们") {
-    auto a = static_cast<std::size_t>(m.article);
-    return a < ctx.article_org.size() ? ctx.article_org[a] : std::string();
-  }
+  if (org == "该院" || org == "我院" || org == "本院" || org == "我们") return ctx.org_of_article(m.article);
   // A full name the document gives elsewhere with its city or province before
   // it ("由万州区人民法院主办" on the page of 重庆市万州区人民法院).
   for (const auto& name : full_names)
@@ -399,9 +396,7 @@ std::string presiding_convener_body(const StageContext& ctx, const PersonIndex& 
     return true;
   });
   if (!org) return {};
-  if (org->empty() && m.article >= 0 && static_cast<std::size_t>(m.article) < ctx.article_org.size())
-    return ctx.article_org[static_cast<std::size_t>(m.article)];
-  return *org;
+  return org->empty() ? ctx.org_of_article(m.article) : *org;
 }
 
 // True when `text` is one title of the pack's list ("教授", "副院长").
@@ -994,9 +989,7 @@ void link_meetings(StageContext& ctx) {
     if (organizer.empty() && rule == "convened") organizer = earlier_convener(ctx, m);
     // "6月，召开全省法院…座谈会": a clause that convenes with no subject at all
     // is the article's own court speaking.
-    if (organizer.empty() && rule == "convened" && m.article >= 0 &&
-        static_cast<std::size_t>(m.article) < ctx.article_org.size() && opens_its_clause(ctx, m))
-      organizer = ctx.article_org[static_cast<std::size_t>(m.article)];
+    if (organizer.empty() && rule == "convened" && opens_its_clause(ctx, m)) organizer = ctx.org_of_article(m.article);
     if (organizer.empty() && rule == "convened") organizer = presiding_convener_body(ctx, people, m);
     if (organizer.empty()) m.fields.erase("organizer");
     else m.fields.set("organizer", organizer);

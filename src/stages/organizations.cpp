@@ -415,8 +415,7 @@ std::span<const OrgMention> org_mentions_near(const StageContext& ctx, std::size
 }
 
 std::string body_at_article_place(const StageContext& ctx, int article, std::string_view level, std::string_view body) {
-  if (article < 0 || static_cast<std::size_t>(article) >= ctx.article_org.size()) return {};
-  const std::string place = place_at_level(ctx.article_org[static_cast<std::size_t>(article)], level);
+  const std::string place = place_at_level(ctx.org_of_article(article), level);
   return place.empty() ? std::string() : named_at(place, body);
 }
 

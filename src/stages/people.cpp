@@ -319,10 +319,7 @@ void link_people(StageContext& ctx) {
     const bool footer_writer = r.rule != nullptr && r.rule->id == "people/author_line" && paper.empty() &&
                                first_entry_in(ctx.lexicon("footer_writer_label"), just_before) != std::string_view::npos;
     if (press == "other" || footer_writer)
-      p.org = !paper.empty() ? paper
-              : r.article >= 0 && static_cast<std::size_t>(r.article) < ctx.article_org.size()
-                  ? ctx.article_org[static_cast<std::size_t>(r.article)]
-                  : std::string();
+      p.org = !paper.empty() ? paper : ctx.org_of_article(r.article);
     if ((press == "author" || p.role == "author") && p.org.empty())
       if (const OrgMention* source = named_source(ctx, r)) p.org = source->canonical;
     if (press.empty()) {
@@ -350,9 +347,7 @@ void link_people(StageContext& ctx) {
           p.org = body_at_article_place(ctx, r.article, std::string_view(governed).substr(0, level), body);
       } else if (court_office && !p.titles.empty()) {
         // A work report's "院长", "副院长" are the reporting court's whatever court it named last.
-        const std::string own = r.article >= 0 && static_cast<std::size_t>(r.article) < ctx.article_org.size()
-                                    ? ctx.article_org[static_cast<std::size_t>(r.article)]
-                                    : std::string();
+        const std::string& own = ctx.org_of_article(r.article);
         const OrgMention* court = ctx.work_report && !own.empty() ? nullptr : court_before(ctx, r.span.begin, r.article);
         p.org = court != nullptr ? court->canonical : own;
       }

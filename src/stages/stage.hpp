@@ -71,6 +71,12 @@ struct StageContext {
   std::vector<OrgMention> org_mentions;
   std::size_t longest_org_mention = 0;  // bytes, for org_mentions_near()
   std::vector<std::string> article_org;  // article index -> its court (or empty)
+  /// The court of an article, or "" for none (or no such article).
+  const std::string& org_of_article(int article) const {
+    static const std::string kNone;
+    return article >= 0 && static_cast<std::size_t>(article) < article_org.size() ? article_org[static_cast<std::size_t>(article)]
+                                                                                  : kNone;
+  }
 
   // Filled by the dates stage for the stages after it.
   std::optional<CivilDate> reference_date;
