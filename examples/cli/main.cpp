@@ -192,8 +192,10 @@ Input read_input(const std::string& path, const Options& o) {
 // How many inputs a worker takes at once: consecutive files up to a batch's
 // bytes, which the extractor matches together (see
 // Extractor::extract(std::span<const Document>)). On reports of a few KB,
-// batches of 512 KB ran 1.6x faster than one file at a time; smaller inputs
-// are cut into at least 8 batches per thread, so that every thread has work.
+// batches of 512 KB ran 1.6x faster than one file at a time. A batch is also
+// at most a quarter of one thread's share of the bytes not yet taken, so that
+// batches shrink as the inputs run out: every thread has work, and none is
+// left alone with a large last batch while the others wait.
 constexpr std::uintmax_t kMaxBatchBytes = 512 << 10;
 constexpr std::uintmax_t kMinBatchBytes = 16 << 10;
 constexpr std::size_t kMaxBatchFiles = 128;
@@ -247,7 +249,7 @@ int extract_all(const Options& o, const reportex::Extractor& extractor) {
   std::vector<std::uintmax_t> sizes(n);
   std::uintmax_t total = 0;
   for (std::size_t i = 0; i < n; ++i) total += sizes[i] = input_size(o.inputs[i]);
-  const std::uintmax_t batch_bytes = std::clamp<std::uintmax_t>(total / (8 * o.jobs), kMinBatchBytes, kMaxBatchBytes);
+  std::uintmax_t unassigned = total;  // bytes of the inputs no worker has taken yet
   std::mutex mutex;
   std::condition_variable changed;
   std::deque<Slot> pending;  // slots for inputs [printed, printed + pending.size())
@@ -262,12 +264,15 @@ int extract_all(const Options& o, const reportex::Extractor& extractor) {
         changed.wait(lock, [&] { return next >= n || next < printed + window; });
         if (next >= n) return;
         first = next;
+        const std::uintmax_t batch_bytes =
+            std::clamp<std::uintmax_t>(unassigned / (4 * o.jobs), kMinBatchBytes, kMaxBatchBytes);
         std::uintmax_t bytes = 0;
         do {
           bytes += sizes[next++];
           pending.emplace_back();
         } while (next < n && next < printed + window && next - first < kMaxBatchFiles && bytes < batch_bytes);
         last = next;
+        unassigned -= std::min(unassigned, bytes);
       }
       std::vector<Slot> results(last - first);
       std::vector<reportex::Document> docs;
