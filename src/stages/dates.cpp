@@ -50,6 +50,15 @@ std::string_view sentence_after(const StageContext& ctx, const WorkRecord& r) {
   return std::string_view(ctx.doc.text()).substr(r.span.end, s.end - r.span.end);
 }
 
+// Where the clause holding `r` ends: at the first comma or semicolon after it
+// in its sentence, or with the sentence.
+std::size_t clause_end(const StageContext& ctx, const WorkRecord& r) {
+  const std::string_view after = sentence_after(ctx, r);
+  std::size_t end = after.size();
+  for (std::string_view mark : {"，", ",", "；", ";"}) end = std::min(end, after.find(mark));
+  return r.span.end + end;
+}
+
 bool partial_match(std::string_view text, const RE2& re) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
 }
@@ -244,6 +253,7 @@ void resolve_dates(StageContext& ctx) {
   };
   int previous_year = 0, previous_article = -1;
   int stated_year = 0, stated_sentence = -1;
+  std::size_t stated_clause_end = std::string_view::npos;  // a relative year's reach for deadlines
   int written_year = 0, written_article = -1;
   CivilDate last_day{};  // the last day resolved, for a day written alone
   int last_day_article = -1;
@@ -272,7 +282,8 @@ void resolve_dates(StageContext& ctx) {
     const CalendarPoint& point = d.expr.start;
     const bool states_year = (point.year || point.year_offset) && !day_alone;
     const bool in_stated_year = !states_year && !point.month_offset && years_after < 0 &&
-                                stated_sentence == d.record->sentence && stated_year != 0 && stated_year != here.year;
+                                stated_sentence == d.record->sentence && stated_year != 0 && stated_year != here.year &&
+                                (d.expr.kind != CalendarKind::until || d.record->span.begin < stated_clause_end);
     const bool in_written_year = !in_stated_year && !states_year && !point.month_offset && years_after < 0 &&
                                  (point.quarter != 0 || point.half != 0 ||
                                   (point.month != 0 && (d.expr.kind == CalendarKind::point || d.expr.kind == CalendarKind::since) &&
@@ -305,7 +316,13 @@ void resolve_dates(StageContext& ctx) {
       int last_year = resolved.year;
       if (d.expr.kind == CalendarKind::range && resolved.end && resolved.end->size() >= 4)
         std::from_chars(resolved.end->data(), resolved.end->data() + 4, last_year);
-      if (states_year && last_year != 0) stated_year = last_year, stated_sentence = d.record->sentence;
+      if (states_year && last_year != 0) {
+        stated_year = last_year, stated_sentence = d.record->sentence;
+        // "明年上半年增设…，12月20日前开通…": a deadline in a later clause is not of a year said
+        // relative to the page's (news tells deadlines still to come in the page's year); a year
+        // written out holds for the whole sentence.
+        stated_clause_end = point.year ? std::string_view::npos : clause_end(ctx, *d.record);
+      }
       if (states_year && point.year && last_year != 0) written_year = last_year, written_article = d.record->article;
       if (resolved.year != 0) previous_year = resolved.year, previous_article = d.record->article;
     }

@@ -459,6 +459,20 @@ TEST_SUITE("dates") {
     CHECK(field(dates[2], "value") == "2025-H2");
   }
 
+  TEST_CASE("a deadline in a later clause is not of a year said relative to the page's") {
+    auto dates = dates_in("中心将于明年上半年增设巡回调解点，12月20日前开通线上平台；明年3月底前完成验收。",
+                          CivilDate{2025, 11, 20});
+    REQUIRE(dates.size() == 3);
+    CHECK(field(dates[0], "value") == "2026-H1");
+    CHECK(dates[1].text == "12月20日前");
+    CHECK(field(dates[1], "value") == "2025-12-20");
+    CHECK(field(dates[2], "value") == "2026-03");
+    // in the clause of the relative year, the deadline is of that year
+    auto same = dates_in("明年上半年完成验收、6月20日前投入使用。", CivilDate{2025, 11, 20});
+    REQUIRE(same.size() == 2);
+    CHECK(field(same[1], "value") == "2026-06-20");
+  }
+
   TEST_CASE("a quarter or half year takes the year its article last wrote out, a day does not") {
     auto dates = dates_in("一、2024年主要工作\n2024年，全市检察机关受理案件12468件。第一季度，开展专项打击。"
                           "下半年，聚焦行政争议化解。1月8日，召开座谈会。",
