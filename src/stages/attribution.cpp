@@ -485,6 +485,16 @@ bool inside_meeting_name(const StageContext& ctx, const SentenceIndex& index, co
   return false;
 }
 
+// True when `d` is a date a figure is compared with or changed from ("较2019年增长",
+// "由去年底的112个增至147个"): the figures after it are not of its period.
+bool is_base_of_comparison(const StageContext& ctx, const WorkRecord& d) {
+  const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(d.sentence)].normalized;
+  std::string_view before = std::string_view(ctx.doc.text()).substr(s.begin, d.span.begin - s.begin);
+  constexpr std::size_t kLookBack = 24;  // the words of comparison stand right before it
+  before.remove_prefix(before.size() > kLookBack ? before.size() - kLookBack : 0);
+  return RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), ctx.pattern("dates.comparison_before"));
+}
+
 // The dates seen so far in the current clause group, for records taken in text order:
 // each date is read once, so a sentence of thousands of counts stays linear.
 struct PeriodCursor {
@@ -503,7 +513,7 @@ std::optional<std::string> period_of(const StageContext& ctx, const SentenceInde
   for (; cursor.next < last_record && ctx.records[cursor.next].span.begin < r.span.end; ++cursor.next) {
     const WorkRecord& d = ctx.records[cursor.next];
     if (d.dropped || d.type != "date" || pc.clause_group[static_cast<std::size_t>(d.sentence)] != group) continue;
-    if (inside_meeting_name(ctx, index, d)) continue;
+    if (inside_meeting_name(ctx, index, d) || is_base_of_comparison(ctx, d)) continue;
     if (auto p = period_of_date(d)) cursor.period = p;
   }
   if (cursor.period) return cursor.period;

@@ -105,6 +105,21 @@ TEST_CASE("figures of a span of months, or of years, have the year the span ends
   CHECK(field(cases[0], "period") == "2025");
 }
 
+TEST_CASE("a count changed from one figure to another is the figure it came to, of the period it came to") {
+  auto records = extract(
+      "发布时间：2025-11-20\n\n今年以来，全市巡回审判点由去年底的112个增至147个，"
+      "受理案件由2023年的95件增至2024年的120件。\n");
+  auto q = of_type(records, "quantity");
+  REQUIRE(q.size() == 1);
+  CHECK(field(q[0], "subject") == "全市巡回审判点");
+  CHECK(number(q[0], "value") == 147);
+  CHECK(field(q[0], "period") == "2025");  // not 去年底, the figure it came from
+  auto cases = of_type(records, "case_count");
+  REQUIRE(cases.size() == 1);
+  CHECK(number(cases[0], "count") == 120);
+  CHECK(field(cases[0], "period") == "2024");
+}
+
 TEST_CASE("an enforcement item: 万元 amounts, approximations, since-dates and quotes") {
   auto records = extract(
       "发布时间：2025-05-20　来源：扎兰屯市人民法院\n\n"
