@@ -70,8 +70,9 @@ bool is_page_date(const StageContext& ctx, const WorkRecord& r) {
   static const RE2 alone_before(R"(^[\s(]*$)");
   // A publication stamp: the date with its clock time ("原创 织金法院 2025年12月12日 18:06 贵州").
   static const RE2 clock_after(R"(^\s*[0-2]?[0-9]:[0-5][0-9])");
-  // A report's subtitle: the day it was delivered, dashes before it.
-  static const RE2 subtitle_before(R"(^\s*[—–-]+\s*$)");
+  // A report's subtitle: the day it was delivered, dashes before it (its title may
+  // stand before them in the same sentence: "…法院工作报告——2025年1月8日在…会议上").
+  static const RE2 subtitle_before(R"([—–-]+\s*$)");
   std::string_view before = sentence_before(ctx, r), after = sentence_after(ctx, r);
   return partial_match(after, ctx.pattern("dates.page_number_after")) ||
          partial_match(before, ctx.pattern("dates.label_before")) || partial_match(after, clock_after) ||

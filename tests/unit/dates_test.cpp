@@ -302,6 +302,16 @@ TEST_SUITE("dates") {
     CHECK(field(*day, "value") == "2025-03-21");
   }
 
+  TEST_CASE("a work report's subtitle right under its title gives the day it was delivered") {
+    auto dates = dates_in(
+        "江北市中级人民法院工作报告\n——2025年1月8日在江北市第十届人民代表大会第五次会议上\n"
+        "一、2024年工作回顾\n2024年，共受理案件21 367件。5月22日，省法院在江北召开推进会。\n"
+        "二、2025年工作安排\n2025年9月30日前完成整改。\n");
+    auto day = at(dates, "5月22日");
+    REQUIRE(day != nullptr);
+    CHECK(field(*day, "value") == "2024-05-22");  // not of the year of the plan's deadline
+  }
+
   TEST_CASE("a year a figure is compared with is no year a work report goes on in") {
     auto dates = dates_in(
         "江北市人民检察院工作报告\n\n——2026年1月9日在江北市第十五届人民代表大会第五次会议上\n\n"
