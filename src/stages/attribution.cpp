@@ -594,9 +594,12 @@ void spread_list_subject(StageContext& ctx, const std::vector<WorkRecord*>& list
     pieces.push_back(rest.substr(0, at));
   pieces.push_back(rest);
   if (pieces.size() < 2 || pieces.size() != list.size()) return;
-  const std::size_t item_chars = pieces.size() > 2 ? char_count(pieces[1]) : 2;
+  std::size_t item_chars = pieces.size() > 2 ? char_count(pieces[1]) : 2;
   const std::size_t first_chars = char_count(pieces.front());
-  if (first_chars <= item_chars || char_count(pieces.back()) <= item_chars) return;
+  // A first item no longer than the second shares nothing before it, and the
+  // last item is as long as the first: "刑事、民商事、行政案件".
+  if (first_chars <= item_chars) item_chars = first_chars;
+  if (char_count(pieces.back()) <= item_chars) return;
   const std::size_t item_at = char_offset(pieces.front(), first_chars - item_chars);
   const std::string_view shared_before = pieces.front().substr(0, item_at);
   const std::string_view shared_after = pieces.back().substr(char_offset(pieces.back(), item_chars));
