@@ -319,10 +319,12 @@ void resolve_dates(StageContext& ctx) {
         std::from_chars(resolved.end->data(), resolved.end->data() + 4, last_year);
       if (states_year && last_year != 0) {
         stated_year = last_year, stated_sentence = d.record->sentence;
-        // "明年上半年增设…，12月20日前开通…": a deadline in a later clause is not of a year said
-        // relative to the page's (news tells deadlines still to come in the page's year); a year
-        // written out holds for the whole sentence.
-        stated_clause_end = point.year ? std::string_view::npos : clause_end(ctx, *d.record);
+        // "明年上半年增设…，12月20日前开通…", "持续至2026年1月31日，…，12月20日前完成…": a
+        // deadline in a later clause is not of a year said relative to the page's, nor of the
+        // end of a run of days (news tells deadlines still to come in the page's year); any
+        // other year written out holds for the whole sentence.
+        stated_clause_end =
+            point.year && d.expr.kind != CalendarKind::until ? std::string_view::npos : clause_end(ctx, *d.record);
       }
       if (states_year && point.year && last_year != 0) written_year = last_year, written_article = d.record->article;
       if (resolved.year != 0) previous_year = resolved.year, previous_article = d.record->article;

@@ -478,6 +478,10 @@ TEST_SUITE("dates") {
     CHECK(field(dates[1], "value") == "2025-12-20");
     CHECK(field(dates[2], "value") == "2026-03");
     // in the clause of the relative year, the deadline is of that year
+    // nor of the end of a run of days written out
+    auto run = dates_in("此次行动持续至2026年1月31日，各院须在12月20日前完成清理。", CivilDate{2025, 11, 20});
+    REQUIRE(run.size() == 2);
+    CHECK(field(run[1], "value") == "2025-12-20");
     auto same = dates_in("明年上半年完成验收、6月20日前投入使用。", CivilDate{2025, 11, 20});
     REQUIRE(same.size() == 2);
     CHECK(field(same[1], "value") == "2026-06-20");
