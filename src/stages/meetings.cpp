@@ -646,8 +646,16 @@ std::optional<std::string_view> before_first(std::string_view text, std::span<co
 }
 
 
+// Where "X担任听证主持人" names who presided: the 担任 before a 主持人 that closes
+// the clause; npos when there is none.
+std::size_t serves_as_presider(std::string_view text) {
+  constexpr std::string_view role = "主持人", serves = "担任";
+  if (!ends_with(text, role)) return std::string_view::npos;
+  return text.rfind(serves);
+}
+
 // "主持" followed by what is presided over, or ending the clause, or "主持召开":
-// "主持会议", "主持召开推进会", "X主持". Not "主持人" or "主持审理".
+// "主持会议", "主持召开推进会", "X主持", and "X担任(听证)主持人". Not "主持审理".
 bool says_presides(const MeetingWords& words, std::string_view text) {
   const std::span<const std::string_view> what = words.presided;
   constexpr std::string_view verb = "主持";
@@ -656,7 +664,7 @@ bool says_presides(const MeetingWords& words, std::string_view text) {
     if (rest.empty() || starts_with_any(rest, what)) return true;
     if (starts_with(rest, "召开")) return true;  // "主持召开审判执行质效推进会": whatever it convenes
   }
-  return false;
+  return serves_as_presider(text) != std::string_view::npos;
 }
 
 // The roles one clause gives: "X主持会议并讲话", "X出席座谈会并讲话",
@@ -736,9 +744,13 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
   // People listed before the clause with their verb: "副检察长X，…主任Y作交流发言".
   for (const auto& n : waiting) add_unique(attends ? frame.attendees : frame.speakers, n);
   waiting.clear();
-  if (presides)
-    if (auto who = before_first(text, std::array<std::string_view, 1>{"主持"}))
+  if (presides) {
+    const std::size_t serves = serves_as_presider(text);
+    auto who = serves != std::string_view::npos ? std::optional<std::string_view>(text.substr(0, serves))
+                                                : before_first(text, std::array<std::string_view, 1>{"主持"});
+    if (who)
       for (auto& n : people(*who, false)) add_unique(frame.presiders, n);
+  }
   if (attends)
     for (auto& n : people(*attends, true)) add_unique(frame.attendees, n);
   if (said) {
