@@ -290,7 +290,7 @@ void resolve_dates(StageContext& ctx) {
                                   (point.month != 0 && (d.expr.kind == CalendarKind::point || d.expr.kind == CalendarKind::since) &&
                                    (point.day == 0 || work_report) &&
                                    (point.edge == PeriodEdge::none || written.find("旬") != std::string_view::npos))) &&
-                                 written_article == d.record->article &&
+                                 written_article == d.record->article && stated_sentence != d.record->sentence &&
                                  written_year != 0 && written_year != here.year && in_report_season;
     DateReference sentence_year{std::nullopt, in_stated_year ? stated_year : written_year, true};
     ResolvedDate resolved =

@@ -487,6 +487,15 @@ TEST_SUITE("dates") {
     CHECK(field(same[1], "value") == "2026-06-20");
   }
 
+  TEST_CASE("a quarter in a sentence that states the page's own year is of that year") {
+    auto dates = dates_in("2025年，全市法院共受理案件12 468件。今年是开局之年，第一季度开展攻坚活动，力争上半年结收比不低于100%。",
+                          CivilDate{2026, 1, 9});
+    REQUIRE(dates.size() == 4);
+    CHECK(dates[2].text == "第一季度");
+    CHECK(field(dates[2], "value") == "2026-Q1");
+    CHECK(field(dates[3], "value") == "2026-H1");
+  }
+
   TEST_CASE("a quarter or half year takes the year its article last wrote out, a day does not") {
     auto dates = dates_in("一、2024年主要工作\n2024年，全市检察机关受理案件12468件。第一季度，开展专项打击。"
                           "下半年，聚焦行政争议化解。1月8日，召开座谈会。",
