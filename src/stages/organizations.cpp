@@ -43,6 +43,7 @@ struct Reading {
   std::string stem{};          // an unlisted place named without its unit ("牡丹江" of "牡丹江中院")
   std::string level{};         // the level alone that names the place ("区" of "区人大常委会")
   std::string body{};          // the full form of the suffix ("人民代表大会常务委员会")
+  bool listed_stem = false;    // named by a listed city's stem ("娄底中院"): as good as written in full
 };
 
 // The full name of a body of `place`: the place before the body's name, or
@@ -84,7 +85,7 @@ Reading read_mention(const StageContext& ctx, std::string_view surface) {
   }
   if (std::string city = lookup(ctx.lexicon("place_stems"), place); !city.empty()) {
     // "赤峰中院" is one court; "赤峰法院" is all the courts of the city.
-    if (full_suffix == "中级人民法院") return {city + full_suffix, false};
+    if (full_suffix == "中级人民法院") return {city + full_suffix, false, {}, {}, {}, true};
     return {};
   }
   const std::string_view last_place = longest_tail(ctx.lexicon("places"), place);
@@ -483,10 +484,14 @@ void resolve_organizations(StageContext& ctx) {
     ctx.note("organizations: '{}' is '{}'", m.surface, named);
   }
 
-  // Short forms take the longer full form the document gives.
+  // Short forms take the longer full form the document gives, written out or
+  // named by a listed place's stem ("娄底中院": "市中院" after it is that court).
   FullForms full_forms;
-  for (const auto& m : ctx.org_mentions)
-    if (!m.canonical.empty() && m.surface == m.canonical) full_forms[m.canonical].push_back(m.span.begin);
+  for (std::size_t i = 0; i < ctx.org_mentions.size(); ++i) {
+    const OrgMention& m = ctx.org_mentions[i];
+    const bool stem_named = readings[i].listed_stem && m.canonical == readings[i].candidate;
+    if (!m.canonical.empty() && (m.surface == m.canonical || stem_named)) full_forms[m.canonical].push_back(m.span.begin);
+  }
   std::unordered_map<std::string, std::vector<const FullForms::value_type*>> longer_forms;  // by candidate
   for (std::size_t i = 0; i < ctx.org_mentions.size(); ++i) {
     OrgMention& m = ctx.org_mentions[i];

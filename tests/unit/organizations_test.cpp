@@ -92,6 +92,13 @@ TEST_SUITE("organizations") {
     CHECK(names_of(orgs_in("其中，牡丹江中院受理金融纠纷案件1138件。")) == Names{"牡丹江市中级人民法院"});
   }
 
+  TEST_CASE("a court named by a listed city's stem is as good as its full name for the short forms after it") {
+    auto orgs = orgs_in("9月15日，牡丹江中院举办培训班。开班式由市中院副院长伏海涛主持。");
+    REQUIRE(orgs.size() == 1);
+    CHECK(orgs[0].fields.text("name") == "牡丹江市中级人民法院");
+    CHECK(orgs[0].mentions.size() == 2);
+  }
+
   TEST_CASE("another body named by its level alone is of the place of the article's court") {
     auto people = reportex_test::records_of(
         "person", "10月28日，重庆市綦江区人民法院召开推进会，区人大常委会副主任刘嘉骏、市人社局副局长王敏、"
