@@ -215,6 +215,9 @@ void trim_subject(const StageContext& ctx, Subject& s) {
       if (best != std::string_view::npos) changed = drop(best);
     }
   }
+  // "特邀调解员等31人": 等 closes the list of what is counted, it is no part of it.
+  constexpr std::string_view kAndOthers = "等";
+  if (ends_with(s.text, kAndOthers) && s.text.size() > kAndOthers.size()) s.text.resize(s.text.size() - kAndOthers.size());
 }
 
 // What may stand between two values of one list: 、 (or 和/及/与), and the
