@@ -294,6 +294,12 @@ void link_percents(StageContext& ctx, const SentenceIndex& index) {
         if (trimmed.size() > adverb.size() && trimmed.ends_with(adverb)) trimmed.resize(trimmed.size() - adverb.size());
       p.fields.set("subject", trimmed);
     }
+    // "…追缴金额2.3亿元，增幅为21.5%": the change's own name is no subject; it gives the direction.
+    if (auto s = p.fields.text("subject"))
+      if (const std::string direction = lookup(ctx.lexicon("count_change_word"), *s); !direction.empty()) {
+        p.fields.erase("subject");
+        if (!p.fields.text("direction")) p.fields.set("direction", direction);
+      }
     auto subject = p.fields.text("subject");
     if (subject && !subject->empty()) {
       // "提起公诉件数、人数同比分别上升6.2%、4.8%": one item per value.
