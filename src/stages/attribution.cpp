@@ -659,7 +659,21 @@ void attribute_counts(StageContext& ctx) {
       }
       // "…审结涉养老诈骗刑事案件47件。今年，该院审结此类案件19件": the kind of
       // case is the one the case count just before (this sentence or the last) names.
-      if (r.type == "case_count" && first_entry_in(ctx.lexicon("count_anaphor"), s->text) != std::string_view::npos)
+      const std::size_t anaphor = is_count(r) ? first_entry_in(ctx.lexicon("count_anaphor"), s->text) : std::string_view::npos;
+      // "依法惩治电信网络诈骗犯罪，审结此类案件632件": the kind is the crime its sentence names.
+      std::string crime;
+      if (anaphor != std::string_view::npos) {
+        const Span& sentence = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
+        const std::string_view before = std::string_view(ctx.doc.text()).substr(sentence.begin, r.span.begin - sentence.begin);
+        re2::StringPiece input(before.data(), before.size());
+        for (std::string found; RE2::FindAndConsume(&input, ctx.pattern("counts.punished_crime"), &found);) crime = found;
+      }
+      if (!crime.empty()) {
+        const std::size_t word = longest_head(ctx.lexicon("count_anaphor"), std::string_view(s->text).substr(anaphor)).size();
+        std::string subject = s->text.substr(0, anaphor) + crime + s->text.substr(anaphor + word);
+        ctx.note("{} {}: '{}' is the crime its sentence names, '{}'", r.type, ctx.text(r), s->text, subject);
+        r.fields.set("subject", subject);
+      } else if (anaphor != std::string_view::npos && r.type == "case_count")
         for (auto it = counts.rbegin(); it != counts.rend() && (*it)->sentence + 1 >= r.sentence; ++it)
           if ((*it)->type == "case_count" && (*it)->article == r.article) {
             if (auto antecedent = (*it)->fields.text("subject"); antecedent && !antecedent->empty()) {

@@ -105,6 +105,17 @@ TEST_CASE("figures of a span of months, or of years, have the year the span ends
   CHECK(field(cases[0], "period") == "2025");
 }
 
+TEST_CASE("此类案件 after a crime its sentence says the court punished counts that crime's cases") {
+  auto records = extract("全年审结一审刑事案件1 286件。依法惩治非法采矿、危害矿山安全生产等犯罪，审结此类案件34件58人。");
+  auto cases = of_type(records, "case_count");
+  REQUIRE(cases.size() == 2);  // not the kind of the case count before it
+  CHECK(field(cases[1], "subject") == "审结非法采矿、危害矿山安全生产等犯罪案件");
+  auto people = of_type(records, "quantity");
+  REQUIRE(people.size() == 1);
+  CHECK(field(people[0], "subject") == "审结非法采矿、危害矿山安全生产等犯罪案件");
+  CHECK(number(people[0], "value") == 58);
+}
+
 TEST_CASE("a count changed from one figure to another is the figure it came to, of the period it came to") {
   auto records = extract(
       "发布时间：2025-11-20\n\n今年以来，全市巡回审判点由去年底的112个增至147个，"
