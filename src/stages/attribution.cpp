@@ -173,7 +173,8 @@ bool follows_its_number(const StageContext& ctx, std::size_t pos) {
 }
 
 // Trims the words that are not part of what is counted from the start of a subject.
-void trim_subject(const StageContext& ctx, Subject& s) {
+// A percent's subject keeps the means it names ("以诉前程序结案的占…").
+void trim_subject(const StageContext& ctx, Subject& s, bool percent) {
   const Lexicon* trim = ctx.lexicon("count_trim");
   const Lexicon* units = ctx.lexicon("count_unit");
   const Lexicon* benefactive = ctx.lexicon("count_benefactive");
@@ -206,7 +207,7 @@ void trim_subject(const StageContext& ctx, Subject& s) {
       continue;
     }
     // "为企业挽回经济损失" -> 挽回经济损失: the subject starts at the action.
-    if (auto word = longest_head(benefactive, t); !word.empty() && action != nullptr) {
+    if (auto word = longest_head(benefactive, t); !word.empty() && action != nullptr && !percent) {
       std::size_t best = std::string_view::npos;
       for (const auto& verb : action->entries) {
         std::size_t at = t.find(verb, word.size());
@@ -644,7 +645,7 @@ void attribute_counts(StageContext& ctx) {
       // counted as it stands; the cutting and trimming are for the run of text before a number.
       const bool before_number = !follows_its_number(ctx, s->begin);
       if (before_number) cut_after_mentions(ctx, index, r, *s);
-      if (before_number) trim_subject(ctx, *s);
+      if (before_number) trim_subject(ctx, *s, r.type == "percent");
       // Nothing left before the number but one character that is never counted
       // ("2024年的68件" leaves 的): no subject, no count.
       if (before_number && r.type != "percent" && !s->text.empty() && text::decode_utf8(s->text, 0).length == s->text.size() &&
