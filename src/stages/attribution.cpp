@@ -683,6 +683,17 @@ void attribute_counts(StageContext& ctx) {
             }
             break;
           }
+      // "对15家涉案企业开展合规整改，其中9家已通过验收": a part named by 其中 alone
+      // counts what the count before it in the same unit counts.
+      if (r.type == "quantity" && lookup(ctx.lexicon("count_part_lead"), s->text) == s->text)
+        for (auto it = counts.rbegin(); it != counts.rend() && (*it)->sentence + 1 >= r.sentence; ++it)
+          if ((*it)->article == r.article && (*it)->fields.text("unit") == r.fields.text("unit")) {
+            if (auto whole = (*it)->fields.text("subject"); whole && !whole->empty()) {
+              ctx.note("quantity {}: a part of the count before it, '{}'", ctx.text(r), *whole);
+              r.fields.set("subject", *whole);
+            }
+            break;
+          }
       if (is_count(r))
         if (const WorkRecord* total = total_of_body_part(ctx, index, r, *s, counts)) {
           ctx.note("{} {}: '{}' is a body's part of the case count before it", r.type, ctx.text(r), s->text);

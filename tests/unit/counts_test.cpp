@@ -105,6 +105,14 @@ TEST_CASE("figures of a span of months, or of years, have the year the span ends
   CHECK(field(cases[0], "period") == "2025");
 }
 
+TEST_CASE("a part named by 其中 alone counts what the count before it in the same unit counts") {
+  auto q = of_type(extract("该院对15家涉案企业开展合规整改，其中9家已通过验收，其中2人为外地人。"), "quantity");
+  REQUIRE(q.size() == 3);
+  CHECK(number(q[1], "value") == 9);
+  CHECK(field(q[1], "subject") == "涉案企业");
+  CHECK(field(q[2], "subject") != "涉案企业");  // another unit, another thing
+}
+
 TEST_CASE("此类案件 after a crime its sentence says the court punished counts that crime's cases") {
   auto records = extract("全年审结一审刑事案件1 286件。依法惩治非法采矿、危害矿山安全生产等犯罪，审结此类案件34件58人。");
   auto cases = of_type(records, "case_count");
