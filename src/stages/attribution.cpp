@@ -495,16 +495,6 @@ bool inside_meeting_name(const StageContext& ctx, const SentenceIndex& index, co
   return false;
 }
 
-// True when `d` is a date a figure is compared with or changed from ("较2019年增长",
-// "由去年底的112个增至147个"): the figures after it are not of its period.
-bool is_base_of_comparison(const StageContext& ctx, const WorkRecord& d) {
-  const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(d.sentence)].normalized;
-  std::string_view before = std::string_view(ctx.doc.text()).substr(s.begin, d.span.begin - s.begin);
-  constexpr std::size_t kLookBack = 24;  // the words of comparison stand right before it
-  before.remove_prefix(before.size() > kLookBack ? before.size() - kLookBack : 0);
-  return RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), ctx.pattern("dates.comparison_before"));
-}
-
 // The dates seen so far in the current clause group, for records taken in text order:
 // each date is read once, so a sentence of thousands of counts stays linear.
 struct PeriodCursor {
@@ -549,6 +539,19 @@ bool is_part_of_case_count(const StageContext& ctx, const WorkRecord& r, const s
   for (std::string_view mark : {",", ";"})  // normalized text: ASCII clause marks
     if (auto at = before.rfind(mark); at != std::string_view::npos) clause = std::max(clause, at + mark.size());
   return !longest_head(ctx.lexicon("count_part_lead"), ctx.sentence_text(r.sentence).substr(clause)).empty();
+}
+
+// The subject of the last count before `r` in its article, in its sentence or the one
+// before, that `fits`; nothing when that count has no subject or there is none.
+template <typename Fits>
+std::optional<std::string> subject_counted_before(const std::vector<WorkRecord*>& counts, const WorkRecord& r, Fits&& fits) {
+  for (auto it = counts.rbegin(); it != counts.rend() && (*it)->sentence + 1 >= r.sentence; ++it)
+    if ((*it)->article == r.article && fits(**it)) {
+      auto subject = (*it)->fields.text("subject");
+      if (subject && subject->empty()) subject.reset();
+      return subject;
+    }
+  return std::nullopt;
 }
 
 void to_case_count(WorkRecord& r) {
@@ -674,26 +677,20 @@ void attribute_counts(StageContext& ctx) {
         std::string subject = s->text.substr(0, anaphor) + crime + s->text.substr(anaphor + word);
         ctx.note("{} {}: '{}' is the crime its sentence names, '{}'", r.type, ctx.text(r), s->text, subject);
         r.fields.set("subject", subject);
-      } else if (anaphor != std::string_view::npos && r.type == "case_count")
-        for (auto it = counts.rbegin(); it != counts.rend() && (*it)->sentence + 1 >= r.sentence; ++it)
-          if ((*it)->type == "case_count" && (*it)->article == r.article) {
-            if (auto antecedent = (*it)->fields.text("subject"); antecedent && !antecedent->empty()) {
-              ctx.note("case_count {}: '{}' is the kind counted before, '{}'", ctx.text(r), s->text, *antecedent);
-              r.fields.set("subject", *antecedent);
-            }
-            break;
-          }
+      } else if (anaphor != std::string_view::npos && r.type == "case_count") {
+        if (const auto antecedent = subject_counted_before(counts, r, [](const WorkRecord& c) { return c.type == "case_count"; })) {
+          ctx.note("case_count {}: '{}' is the kind counted before, '{}'", ctx.text(r), s->text, *antecedent);
+          r.fields.set("subject", *antecedent);
+        }
+      }
       // "对15家涉案企业开展合规整改，其中9家已通过验收": a part named by 其中 alone
       // counts what the count before it in the same unit counts.
       if (r.type == "quantity" && lookup(ctx.lexicon("count_part_lead"), s->text) == s->text)
-        for (auto it = counts.rbegin(); it != counts.rend() && (*it)->sentence + 1 >= r.sentence; ++it)
-          if ((*it)->article == r.article && (*it)->fields.text("unit") == r.fields.text("unit")) {
-            if (auto whole = (*it)->fields.text("subject"); whole && !whole->empty()) {
-              ctx.note("quantity {}: a part of the count before it, '{}'", ctx.text(r), *whole);
-              r.fields.set("subject", *whole);
-            }
-            break;
-          }
+        if (const auto whole = subject_counted_before(
+                counts, r, [&](const WorkRecord& c) { return c.fields.text("unit") == r.fields.text("unit"); })) {
+          ctx.note("quantity {}: a part of the count before it, '{}'", ctx.text(r), *whole);
+          r.fields.set("subject", *whole);
+        }
       if (is_count(r))
         if (const WorkRecord* total = total_of_body_part(ctx, index, r, *s, counts)) {
           ctx.note("{} {}: '{}' is a body's part of the case count before it", r.type, ctx.text(r), s->text);

@@ -196,6 +196,15 @@ void set_fields(WorkRecord& r, const CalendarExpr& e, ResolvedDate d) {
 
 }  // namespace
 
+bool is_base_of_comparison(const StageContext& ctx, const WorkRecord& date) {
+  // The words of comparison stand right before the date: a short look back is enough
+  // (cutting into a character is harmless, the pattern reads the end).
+  constexpr std::size_t kComparisonBytes = 24;
+  std::string_view lead = sentence_before(ctx, date);
+  lead.remove_prefix(lead.size() > kComparisonBytes ? lead.size() - kComparisonBytes : 0);
+  return partial_match(lead, ctx.pattern("dates.comparison_before"));
+}
+
 void resolve_dates(StageContext& ctx) {
   std::vector<DateMentionAt> dates;
   for (auto& r : ctx.records) {
@@ -305,12 +314,7 @@ void resolve_dates(StageContext& ctx) {
     }
     if (day_alone) d.record->fields.set("year_source", Value{std::string("inferred")});  // from the date before it
     // A year a figure is compared with ("较2019年增长41.6%") is no year the text goes on in.
-    // The words of comparison stand right before the date: a short look back is enough
-    // (cutting into a character is harmless, the pattern reads the end).
-    constexpr std::size_t kComparisonBytes = 24;
-    std::string_view lead = sentence_before(ctx, *d.record);
-    lead = lead.substr(lead.size() > kComparisonBytes ? lead.size() - kComparisonBytes : 0);
-    if (partial_match(lead, ctx.pattern("dates.comparison_before"))) {
+    if (is_base_of_comparison(ctx, *d.record)) {
       ctx.note("date '{}': a base of comparison; later dates do not take its year", written);
     } else {
       // A range of years runs on in its last: "2021年至2025年，…" is followed by 2025's days.

@@ -105,6 +105,12 @@ struct StageContext {
 /// out unless `keep_fields` (an explanation still lists the candidates).
 std::vector<WorkRecord> work_records(const Document& doc, std::vector<MatchCandidate>& candidates, bool keep_fields);
 
+/// True when the date `date` is one a figure is compared with or changed from
+/// ("较2019年增长", "由去年底的112个增至147个"): the words before it say so (the
+/// pack's dates.comparison_before). The text does not go on in its year, and the
+/// figures after it are not of its period (dates.cpp).
+bool is_base_of_comparison(const StageContext& ctx, const WorkRecord& date);
+
 /// The most recent court or procuratorate mention with a canonical name that
 /// starts before `pos` in article `article` ("该院" mentions count, resolved to
 /// their antecedent); nullptr when there is none. Valid after the
