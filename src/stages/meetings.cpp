@@ -323,10 +323,17 @@ struct Named {
 };
 
 // True when `pos` falls inside an organization's name: the 和 of "县林业和草原局"
-// joins no two items.
+// joins no two items, nor that of a listed department or body
+// ("市人大常委会监察和司法委员会负责同志") the organizations stage has no mention of.
 bool inside_org_name(const StageContext& ctx, std::size_t pos) {
   for (const OrgMention& o : org_mentions_near(ctx, pos, pos + 1))
     if (o.span.begin < pos && pos < o.span.end) return true;
+  const std::string_view text = ctx.doc.text();
+  for (const char* list : {"department", "org_suffix"})
+    if (const Lexicon* words = ctx.lexicon(list))
+      for (const auto& word : words->entries)
+        for (std::size_t at = word.find("和"); at != std::string::npos; at = word.find("和", at + 1))
+          if (pos >= at && text.substr(pos - at, word.size()) == word) return true;
   return false;
 }
 
