@@ -52,6 +52,9 @@ struct MeetingWords {
   text::LiteralSet verb_set;
   std::vector<std::string> titles;  // titles before a name ("副检察长乔卫东"), found in one scan of an item
   text::LiteralSet title_set;
+  // Listed departments' and bodies' names with a 和 inside ("监察和司法委员会"), each
+  // with the byte offset of that 和: it joins no two items of a "who" phrase.
+  std::vector<std::pair<std::string_view, std::size_t>> joined_names;
   explicit MeetingWords(const StageContext& ctx)
       : verbs(entries_of(ctx, {"meeting_attend_verb", "meeting_speech_verb"})),
         verb_set(verbs),
@@ -72,6 +75,12 @@ struct MeetingWords {
     load("who_trailing", who_trailing);
     load("name_follower", name_followers);
     load("group_word", group_words);
+    constexpr std::string_view kAnd = "和";
+    for (const char* list : {"department", "org_suffix"})
+      if (const Lexicon* names = ctx.lexicon(list))
+        for (const auto& name : names->entries)
+          for (std::size_t at = name.find(kAnd); at != std::string::npos; at = name.find(kAnd, at + 1))
+            joined_names.emplace_back(name, at);
   }
 
  private:
@@ -325,15 +334,12 @@ struct Named {
 // True when `pos` falls inside an organization's name: the 和 of "县林业和草原局"
 // joins no two items, nor that of a listed department or body
 // ("市人大常委会监察和司法委员会负责同志") the organizations stage has no mention of.
-bool inside_org_name(const StageContext& ctx, std::size_t pos) {
+bool inside_org_name(const StageContext& ctx, const MeetingWords& words, std::size_t pos) {
   for (const OrgMention& o : org_mentions_near(ctx, pos, pos + 1))
     if (o.span.begin < pos && pos < o.span.end) return true;
   const std::string_view text = ctx.doc.text();
-  for (const char* list : {"department", "org_suffix"})
-    if (const Lexicon* words = ctx.lexicon(list))
-      for (const auto& word : words->entries)
-        for (std::size_t at = word.find("和"); at != std::string::npos; at = word.find("和", at + 1))
-          if (pos >= at && text.substr(pos - at, word.size()) == word) return true;
+  for (const auto& [name, at] : words.joined_names)
+    if (pos >= at && text.substr(pos - at, name.size()) == name) return true;
   return false;
 }
 
@@ -543,7 +549,7 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
     const std::size_t text_end = offset + text.size();
     const auto parts = split_at(text, offset, {"以及", "及", "和", "、"}, [&](std::size_t pos) {
       const std::string_view rest = std::string_view(ctx.doc.text()).substr(pos, text_end - pos);
-      if (people.covers(pos) || inside_org_name(ctx, pos)) return true;
+      if (people.covers(pos) || inside_org_name(ctx, words, pos)) return true;
       if (starts_with(rest, "和")) {
         const std::string_view after = rest.substr(std::string_view("和").size());
         // A group with its own count or its own 各 opens a new item: "5家企业负责人和10余名
@@ -598,7 +604,7 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
     return out;
   }
   auto items = split_at(text, offset, {"、", "以及", "及", "和", "与"}, [&](std::size_t pos) {
-    return people.covers(pos) || inside_org_name(ctx, pos) ||
+    return people.covers(pos) || inside_org_name(ctx, words, pos) ||
            std::string_view(ctx.doc.text()).substr(pos, 6) == "及其";  // 被害人及其近亲属
   });
   std::vector<Named> named;

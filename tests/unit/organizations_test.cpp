@@ -92,6 +92,14 @@ TEST_SUITE("organizations") {
     CHECK(names_of(orgs_in("其中，牡丹江中院受理金融纠纷案件1138件。")) == Names{"牡丹江市中级人民法院"});
   }
 
+  TEST_CASE("a verb phrase before 市中院 names no court of its own: the figures after it keep the article's") {
+    const auto records = reportex_test::records_of(
+        "money", "10月21日，齐齐哈尔市中级人民法院召开推进会。这是市中院连续第三年召开推进会。"
+                 "会议通报，全市法院共受理涉农案件6842件；其中审结土地流转纠纷1206件，为农户挽回经济损失2863.5万元。");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].fields.text("org") == "齐齐哈尔市中级人民法院");
+  }
+
   TEST_CASE("a court named by a listed city's stem is as good as its full name for the short forms after it") {
     auto orgs = orgs_in("9月15日，牡丹江中院举办培训班。开班式由市中院副院长伏海涛主持。");
     REQUIRE(orgs.size() == 1);
