@@ -5,6 +5,8 @@
 #include <reportex/record.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace reportex::internal::text {
@@ -15,8 +17,18 @@ namespace reportex::internal::text {
 /// folded character, a U+FFFD, a kept space or paragraph break) maps as a
 /// whole to its source range. Memory grows with the number of edits, not
 /// with the text size, and a lookup is a binary search.
+///
+/// Chinese prose folds a full-width mark every few characters, so a map has
+/// about one anchor per ten bytes of text. Anchors hold 4-byte offsets while
+/// every offset fits, which halves that memory; the first offset that does
+/// not fit widens the map to 8-byte offsets, so a text of any size maps.
 class OffsetMap {
  public:
+  OffsetMap() = default;
+  /// `narrow_limit` is the largest offset kept in 4 bytes; tests lower it to
+  /// reach the wide form without a 4 GB text.
+  explicit OffsetMap(std::size_t narrow_limit) : narrow_limit_(narrow_limit) {}
+
   /// Starts a copy segment at normalized byte `normalized`, taken from
   /// original byte `original`. Merges into the previous copy segment when the
   /// offset between the two texts is unchanged.
@@ -24,7 +36,7 @@ class OffsetMap {
   /// Starts an atomic segment that came from original bytes [begin, end).
   void add_atomic(std::size_t normalized, std::size_t original_begin, std::size_t original_end);
   /// Room for `anchors` anchors, so that building the map does not copy it.
-  void reserve(std::size_t anchors) { anchors_.reserve(anchors); }
+  void reserve(std::size_t anchors);
 
   /// Maps `normalized` (begin <= end <= size of the normalized text the
   /// anchors were built for) to the original range from the source of its
@@ -32,21 +44,31 @@ class OffsetMap {
   /// empty range at the source of its position.
   Span to_original(Span normalized, std::size_t normalized_size) const;
 
-  std::size_t anchor_count() const noexcept { return anchors_.size(); }
+  std::size_t anchor_count() const noexcept { return wide_ ? wide_anchors_.size() : narrow_anchors_.size(); }
+  /// True once an offset has outgrown 4 bytes.
+  bool wide() const noexcept { return wide_; }
 
  private:
+  template <class Offset>
   struct Anchor {
-    std::size_t normalized = 0;
-    std::size_t original = 0;
+    Offset normalized = 0;
+    Offset original = 0;
     /// End of the source range of an atomic segment; 0 for a copy segment
     /// (an atomic source range is never empty, so its end is never 0).
-    std::size_t atomic_end = 0;
+    Offset atomic_end = 0;
   };
-  const Anchor& segment_of(std::size_t normalized) const;
-  std::size_t original_begin(std::size_t normalized) const;
-  std::size_t original_end(std::size_t normalized_end) const;
+  using Narrow = Anchor<std::uint32_t>;
+  using Wide = Anchor<std::size_t>;
 
-  std::vector<Anchor> anchors_;
+  void add(std::size_t normalized, std::size_t original, std::size_t atomic_end);
+  void widen();
+  template <class A>
+  static Span map(const std::vector<A>& anchors, Span normalized, std::size_t normalized_size);
+
+  std::size_t narrow_limit_ = std::numeric_limits<std::uint32_t>::max();
+  bool wide_ = false;
+  std::vector<Narrow> narrow_anchors_;
+  std::vector<Wide> wide_anchors_;
 };
 
 }  // namespace reportex::internal::text

@@ -467,6 +467,31 @@ TEST_CASE("copied text needs few anchors in the offset map") {
   CHECK(normalize_text(prose).offsets.anchor_count() < 2100);
 }
 
+TEST_CASE("an offset map past 4-byte offsets widens and maps as before") {
+  using reportex::internal::text::OffsetMap;
+  // The same segments in a map of 4-byte offsets and in one told to widen
+  // past offset 40: copies, folds of 3 bytes into 1, a dropped run of spaces.
+  OffsetMap narrow, widened(40);
+  std::size_t normalized = 0, original = 0;
+  for (int i = 0; i < 12; ++i) {
+    for (OffsetMap* map : {&narrow, &widened}) map->add_copy(normalized, original);
+    normalized += 5, original += 5;
+    for (OffsetMap* map : {&narrow, &widened}) map->add_atomic(normalized, original, original + 3);
+    normalized += 1, original += 3 + (i % 3 == 0 ? 2 : 0);
+  }
+  CHECK_FALSE(narrow.wide());
+  CHECK(widened.wide());
+  CHECK(widened.anchor_count() == narrow.anchor_count());
+  for (std::size_t begin = 0; begin <= normalized; ++begin) {
+    for (std::size_t end = begin; end <= normalized; ++end) {
+      INFO("range ", begin, "-", end);
+      CHECK(widened.to_original({begin, end}, normalized) == narrow.to_original({begin, end}, normalized));
+    }
+  }
+  // A fold past the limit maps to its whole source, as below it.
+  CHECK(widened.to_original({normalized - 1, normalized}, normalized) == Span{original - 3, original});
+}
+
 TEST_CASE("large and repetitive inputs stay linear and exact") {
   const std::size_t megabyte = 1 << 20;
   {
