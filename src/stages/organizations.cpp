@@ -420,6 +420,51 @@ std::string body_at_article_place(const StageContext& ctx, int article, std::str
   return place.empty() ? std::string() : named_at(place, body);
 }
 
+namespace {
+
+// The county of a basic court's or procuratorate's full name ("德州市陵城区人民法院"
+// -> "德州市陵城区"); empty for another body: an intermediate court's city holds
+// many counties.
+std::string county_of(std::string_view body) {
+  if (ends_with(body, "中级人民法院") || ends_with(body, "高级人民法院")) return {};
+  for (std::string_view kind : {"人民法院", "人民检察院"})
+    if (ends_with(body, kind)) {
+      const std::string_view place = body.substr(0, body.size() - kind.size());
+      for (std::string_view level : {"县", "区", "市", "旗"})
+        if (ends_with(place, level)) return std::string(place);
+    }
+  return {};
+}
+
+}  // namespace
+
+std::string town_body_name(const StageContext& ctx, std::size_t pos, int article, std::string_view town,
+                           std::string_view body) {
+  // The county of the court named last before the town, else of the article's own.
+  const OrgMention* before = court_before(ctx, pos, article);
+  std::string county = before != nullptr ? county_of(before->canonical) : std::string();
+  if (county.empty()) county = county_of(ctx.org_of_article(article));
+  // A town written after its county ("隆阳区潞江镇") names it: the county's full
+  // form where it is the one found, else the words as they stand. (The level in
+  // 旧县镇 is the town's own stem.)
+  std::string_view stem = town;
+  for (std::string_view unit : {"苏木", "街道", "镇", "乡"})
+    if (ends_with(stem, unit)) {
+      stem.remove_suffix(unit.size());
+      break;
+    }
+  std::size_t own_county = 0;
+  for (std::string_view level : {"县", "区", "市", "旗"})
+    if (const std::size_t at = stem.rfind(level); at != std::string_view::npos && at + level.size() < stem.size())
+      own_county = std::max(own_county, at + level.size());
+  if (own_county > 0) {
+    const std::string_view written = town.substr(0, own_county);
+    if (!ends_with(county, written)) return named_at(town, body);
+    town.remove_prefix(own_county);
+  }
+  return county.empty() ? std::string() : named_at(county + std::string(town), body);
+}
+
 const OrgMention* court_before(const StageContext& ctx, std::size_t pos, int article) {
   auto it = std::lower_bound(ctx.org_mentions.begin(), ctx.org_mentions.end(), pos,
                              [](const OrgMention& m, std::size_t p) { return m.span.begin < p; });

@@ -115,6 +115,30 @@ const OrgMention* org_prefix(const StageContext& ctx, const WorkRecord& r) {
   return nullptr;
 }
 
+// The text of at most `characters` characters before the person's mention, in
+// its sentence: a place or a body named before a title is only a few
+// characters long. Where it starts at the sentence's start, a ',' stands
+// before it, so that patterns find the clause mark they want.
+std::string text_before(const StageContext& ctx, const WorkRecord& r, std::size_t characters) {
+  const Span& sentence = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
+  const std::size_t window = 3 * characters;
+  std::size_t from = r.span.begin > sentence.begin + window ? r.span.begin - window : sentence.begin;
+  while (from > sentence.begin && (static_cast<unsigned char>(ctx.doc.text()[from]) & 0xC0) == 0x80) --from;
+  return (from == sentence.begin ? "," : "") + ctx.doc.text().substr(from, r.span.begin - from);
+}
+
+// A town's body named before the titles ("水口镇司法所所长…"), or named by
+// the last title that names one ("糜镇党委副书记、镇长…": the town's
+// government), in the county of the article: its full name, or "".
+std::string town_body_before(const StageContext& ctx, const WorkRecord& r, const std::vector<std::string>& titles) {
+  std::string town, written;
+  if (!RE2::PartialMatch(text_before(ctx, r, 16), ctx.pattern("people.town_body"), &town, &written)) return {};
+  const Lexicon* bodies = ctx.lexicon("town_body");
+  std::string body = lookup(bodies, written);
+  for (auto t = titles.rbegin(); body.empty() && t != titles.rend(); ++t) body = lookup(bodies, longest_head(bodies, *t));
+  return body.empty() ? std::string() : town_body_name(ctx, r.span.begin, r.article, town, body);
+}
+
 bool is_space(std::string_view ch) { return ch == " " || ch == "\t" || ch == "\u3000" || ch == "\u00a0"; }
 
 // The characters of `s`, each as its UTF-8 bytes.
@@ -328,17 +352,12 @@ void link_people(StageContext& ctx) {
         if (governed.empty()) governed = lookup(ctx.lexicon("government_head"), t);
       if (const OrgMention* m = org_prefix(ctx, r)) {
         p.org = m->canonical;
+      } else if (std::string town = town_body_before(ctx, r, p.titles); !town.empty()) {
+        p.org = std::move(town);
       } else if (!governed.empty()) {
         const std::size_t level = text::decode_utf8(governed, 0).length;  // the level opens the body's name
         const std::string_view body = std::string_view(governed).substr(level);
-        // The place is at most a few characters long, so the text before the title is read
-        // back no further than kPlaceWindowBytes; where the window starts inside the
-        // sentence, its first character must be the clause mark the pattern wants.
-        constexpr std::size_t kPlaceWindowBytes = 8 * 3;
-        const Span& sentence = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
-        std::size_t from = r.span.begin > sentence.begin + kPlaceWindowBytes ? r.span.begin - kPlaceWindowBytes : sentence.begin;
-        while (from > sentence.begin && (static_cast<unsigned char>(ctx.doc.text()[from]) & 0xC0) == 0x80) --from;
-        const std::string before = (from == sentence.begin ? "," : "") + ctx.doc.text().substr(from, r.span.begin - from);
+        const std::string before = text_before(ctx, r, 8);
         std::string place, place_level;
         if (RE2::PartialMatch(before, ctx.pattern("people.governed_place"), &place, &place_level) &&
             place_level == governed.substr(0, level))

@@ -128,6 +128,14 @@ std::span<const OrgMention> org_mentions_near(const StageContext& ctx, std::size
 /// organizations stage (organizations.cpp).
 std::string body_at_article_place(const StageContext& ctx, int article, std::string_view level, std::string_view body);
 
+/// The full name of `body` ("司法所", "中共{place}委员会") of `town` ("水口镇"),
+/// written at `pos` in article `article`, in the county of the basic court or
+/// procuratorate named last before it, else of the article's own ("龙州县水口镇
+/// 司法所"); empty when neither is a county's. Valid after the organizations
+/// stage (organizations.cpp).
+std::string town_body_name(const StageContext& ctx, std::size_t pos, int article, std::string_view town,
+                           std::string_view body);
+
 using StageFunction = void (*)(StageContext&);
 
 struct Stage {

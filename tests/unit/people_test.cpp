@@ -325,4 +325,27 @@ TEST_SUITE("people") {
     REQUIRE(named(people, "卢明") != nullptr);
     CHECK(named(people, "卢明")->org == std::optional<std::string>("青溪市工商业联合会"));
   }
+  TEST_CASE("a town's officials are of the town's body in the county of the basic court named before them") {
+    auto people = people_in(
+        "3月6日，江北市中级人民法院召开调研座谈会。次日，江北市青石区人民法院在石门镇召开诉源治理推进会，"
+        "石门镇党委副书记、镇长钱立，柳塘乡党委书记孙丽，白沙镇司法所所长乔远航，旧县镇副镇长卢明，"
+        "青石区南岭街道办事处主任葛新参加。");
+    REQUIRE(named(people, "钱立") != nullptr);
+    CHECK(named(people, "钱立")->org == std::optional<std::string>("江北市青石区石门镇人民政府"));
+    REQUIRE(named(people, "孙丽") != nullptr);
+    CHECK(named(people, "孙丽")->org == std::optional<std::string>("中共江北市青石区柳塘乡委员会"));
+    REQUIRE(named(people, "乔远航") != nullptr);
+    CHECK(named(people, "乔远航")->org == std::optional<std::string>("江北市青石区白沙镇司法所"));
+    // The 县 of 旧县镇 is the town's own name, and a town after its county is that county's.
+    REQUIRE(named(people, "卢明") != nullptr);
+    CHECK(named(people, "卢明")->org == std::optional<std::string>("江北市青石区旧县镇人民政府"));
+    REQUIRE(named(people, "葛新") != nullptr);
+    CHECK(named(people, "葛新")->org == std::optional<std::string>("江北市青石区南岭街道办事处"));
+  }
+
+  TEST_CASE("a town's official in an intermediate court's article has no county to be of") {
+    auto people = people_in("江北市中级人民法院召开座谈会，石门镇副镇长钱立参加。");
+    REQUIRE(named(people, "钱立") != nullptr);
+    CHECK_FALSE(named(people, "钱立")->org.has_value());
+  }
 }
