@@ -262,6 +262,26 @@ std::string single_city(const StageContext& ctx) {
   return city;
 }
 
+// The districts the page names after a listed city ("日照市岚山区人民法院"),
+// each with its city, or with "" when the page puts it in two.
+std::map<std::string, std::string> districts_placed(const StageContext& ctx) {
+  constexpr std::string_view kDistrict = "区";
+  constexpr std::size_t kLongestDistrict = 5 * 3;  // bytes: a stem of four characters and 区
+  std::map<std::string, std::string> placed;
+  for (const auto& m : ctx.org_mentions) {
+    std::string_view name = m.canonical;
+    if (name.starts_with("中共")) name.remove_prefix(std::string_view("中共").size());
+    const std::string_view city = longest_head(ctx.lexicon("places"), name);
+    if (city.empty() || !is_prefecture(ctx, city)) continue;
+    const std::string_view rest = name.substr(city.size());
+    const std::size_t at = rest.find(kDistrict);
+    if (at == std::string_view::npos || at == 0 || at + kDistrict.size() > kLongestDistrict) continue;
+    const auto [it, fresh] = placed.try_emplace(std::string(rest.substr(0, at + kDistrict.size())), city);
+    if (!fresh && it->second != city) it->second.clear();
+  }
+  return placed;
+}
+
 // A district's court, procuratorate or other body of its own (民政局, 人大常委会) named
 // without the city it is in.
 bool is_bare_district_body(const StageContext& ctx, std::string_view name) {
@@ -586,6 +606,22 @@ void resolve_organizations(StageContext& ctx) {
     if (city.empty()) continue;
     ctx.note("organizations: '{}' is of {}, the {}", m.canonical, city, page_city.empty() ? "one city its article names" : "page's city");
     m.canonical = city + m.canonical;
+  }
+  // A district the page places in one city anywhere ("拉萨市城关区人民检察院",
+  // "日照市岚山区人民法院") is of that city also where its article names none, as are its
+  // party committees ("中共岚山区委政法委员会").
+  const std::map<std::string, std::string> district_city = districts_placed(ctx);
+  constexpr std::string_view kParty = "中共";
+  for (auto& m : ctx.org_mentions) {
+    const std::string_view name = std::string_view(m.canonical).substr(m.canonical.starts_with(kParty) ? kParty.size() : 0);
+    const std::size_t at = name.find("区");
+    if (at == std::string_view::npos) continue;
+    const auto placed = district_city.find(std::string(name.substr(0, at + std::string_view("区").size())));
+    if (placed == district_city.end() || placed->second.empty()) continue;
+    if (!is_bare_district_body(ctx, name) && !(m.canonical.starts_with(kParty) && name.substr(at).starts_with("区委")))
+      continue;
+    ctx.note("organizations: '{}' is of {}, where the page places its district", m.canonical, placed->second);
+    m.canonical = std::string(m.canonical.substr(0, m.canonical.size() - name.size())) + placed->second + std::string(name);
   }
 
   // The article's court: its first court or procuratorate mention, not

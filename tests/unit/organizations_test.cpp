@@ -141,6 +141,18 @@ TEST_SUITE("organizations") {
           Names{"大连市人民检察院", "沈阳市人民检察院", "金州区人民检察院"});
   }
 
+  TEST_CASE("a district the page places in one city is of that city in every article, its party committee too") {
+    const auto names = names_of(orgs_in(
+        "**大连讯**　大连市人民检察院召开推进会，金州区人民检察院派员参加。\n\n**沈阳讯**　沈阳市人民检察院开展专项监督。"
+        "\n\n**金州讯**　金州区人民检察院办理案件31件。会上，金州区委政法委书记张三讲话。"));
+    CHECK(std::count(names.begin(), names.end(), "大连市金州区人民检察院") == 1);
+    CHECK(std::find(names.begin(), names.end(), "中共大连市金州区委政法委员会") != names.end());
+    CHECK(std::find(names.begin(), names.end(), "金州区人民检察院") == names.end());
+    // A district the page puts in two cities stays as written.
+    CHECK(names_of(orgs_in("大连市金州区人民法院、锦州市金州区人民法院召开会议。\n\n金州区人民检察院办理案件31件。")).back() ==
+          "金州区人民检察院");
+  }
+
   TEST_CASE("the courts of a city together are no organization") {
     CHECK(orgs_in("近年来，鄂尔多斯法院聚焦公平与效率主题，全市法院共审结案件1200件，两级法院协同推进。").empty());
     Linked linked("鄂尔多斯法院加强交叉执行，鄂尔多斯市中院共决定交叉执行案件3715件。截至目前，该院执行完毕615件。");
