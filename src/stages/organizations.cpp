@@ -208,6 +208,27 @@ std::pair<std::size_t, std::size_t> article_bytes(const StageContext& ctx, int a
           paragraphs[static_cast<std::size_t>(a.last_paragraph)].normalized.end};
 }
 
+// The place an article's dateline names at `level` ("**凤凰讯**" and "县": "凤凰县"),
+// when the article writes it so; else "". A dateline names its place without
+// the level, which the article's own words tell.
+std::string dateline_place(const StageContext& ctx, int article, std::string_view level) {
+  const auto [from, to] = article_bytes(ctx, article);
+  for (const WorkRecord& r : ctx.records) {
+    if (r.span.begin >= to) break;
+    if (r.span.begin < from || r.type != "article_start" || r.fields.text("kind") != "dateline") continue;
+    std::string_view stem = ctx.text(r);
+    while (stem.starts_with("*")) stem.remove_prefix(1);
+    while (stem.ends_with("*")) stem.remove_suffix(1);
+    constexpr std::string_view kMark = "讯";
+    if (!stem.ends_with(kMark)) return {};
+    stem.remove_suffix(kMark.size());
+    const std::string place = std::string(stem) + std::string(level);
+    return std::string_view(ctx.doc.text()).substr(from, to - from).find(place) != std::string_view::npos ? place
+                                                                                                         : std::string();
+  }
+  return {};
+}
+
 // A body named with its province before a place of its own ("江苏省苏州市吴江区人民检察院",
 // "湖北省来凤县人民检察院") is named without the province, as reports name it
 // elsewhere; a municipality (重庆市, a province-level city) stays.
@@ -578,6 +599,13 @@ void resolve_organizations(StageContext& ctx) {
         found = longer_forms.emplace(readings[i].candidate, longer_full_forms(full_forms, readings[i].candidate)).first;
       longer = longer_full_form(found->second, m.span.begin, from, to);
     }
+    // "县人民检察院" in an article datelined "凤凰讯" that writes 凤凰县 is that county's,
+    // not another county's the page names in full (来凤县人民检察院).
+    if (!longer.empty() && !readings[i].level.empty() && readings[i].level != "省" && readings[i].level != "自治区")
+      if (const std::string place = dateline_place(ctx, m.article, readings[i].level); !place.empty()) {
+        const std::string_view stem = std::string_view(place).substr(0, place.size() - readings[i].level.size());
+        if (longer.find(stem) == std::string::npos) longer = named_at(place, readings[i].body);
+      }
     if (!longer.empty()) {
       ctx.note("organizations: '{}' is '{}' (full form in the document)", m.surface, longer);
       m.canonical = std::move(longer);

@@ -153,6 +153,19 @@ TEST_SUITE("organizations") {
           "金州区人民检察院");
   }
 
+  TEST_CASE("a body named by its level in an article datelined with its place is of that place") {
+    auto org_of_person = [](const std::string& text) {
+      const auto people = reportex_test::records_of("person", text);
+      REQUIRE(people.size() == 1);
+      return people[0].fields.text("org").value_or("");
+    };
+    CHECK(org_of_person("**青溪讯**　青溪县人民检察院召开推进会。\n\n**石门讯**　12月2日，石门县旅游市场整治联席会议"
+                        "在县人民检察院召开，县人民检察院检察长钱立主持。") == "石门县人民检察院");
+    // Without the place written out, the dateline's level is not known: the full form stands.
+    CHECK(org_of_person("**青溪讯**　青溪县人民检察院召开推进会。\n\n**石门讯**　12月2日，联席会议在县人民检察院召开，"
+                        "县人民检察院检察长钱立主持。") == "青溪县人民检察院");
+  }
+
   TEST_CASE("the courts of a city together are no organization") {
     CHECK(orgs_in("近年来，鄂尔多斯法院聚焦公平与效率主题，全市法院共审结案件1200件，两级法院协同推进。").empty());
     Linked linked("鄂尔多斯法院加强交叉执行，鄂尔多斯市中院共决定交叉执行案件3715件。截至目前，该院执行完毕615件。");
