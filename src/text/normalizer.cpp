@@ -243,7 +243,8 @@ class Normalizer {
     // A line that ends a sentence ends its paragraph, unless it ends with a
     // semicolon: the sentence goes on ("…４９件；\n发出诉前检察建议…").
     if (space_breaks_ >= 2 ||
-        (space_breaks_ == 1 && ((ends_with_sentence_end(text) && text.back() != ';') || is_section_number()))) {
+        (space_breaks_ == 1 && ((ends_with_sentence_end(text) && text.back() != ';') || is_section_number() ||
+                               is_heading()))) {
       separator = '\n';
     } else if (space_breaks_ == 0 && groups_thousands(next_byte)) {
       separator = 0;  // "20 967件" is 20967
@@ -261,6 +262,15 @@ class Normalizer {
       result_.offsets.add_atomic(text.size(), space_begin_, space_end_);
     }
     text += separator;
+  }
+
+  // A page's section heading ("# 生态法治") is a line of its own: the paper's
+  // name printed under it is no part of it. (An article's headline, "## …",
+  // may run on into its subtitle.)
+  bool is_heading() {
+    const std::string& text = result_.text;
+    const std::size_t start = paragraph_start();
+    return start + 1 < text.size() && text[start] == '#' && text[start + 1] != '#';
   }
 
   // A number alone on its line after a paragraph ("02" over a WeChat section's

@@ -238,6 +238,11 @@ TEST_CASE("a blank line inside running text is a page break, after a title block
         "唐山市路北区人民法院工作报告——2025年1月9日在唐山市路北区第十七届人民代表大会第四次会议上\n唐山市路北区人民法院院长郑凯华");
 }
 
+TEST_CASE("a page's section heading is a line of its own, an article's headline runs on into its subtitle") {
+  CHECK(normalized("# 生态法治\n蜀山法治报\n2025年9月18日") == "#生态法治\n蜀山法治报2025年9月18日");
+  CHECK(normalized("## 护航古城\n### 整治旅游乱象") == "##护航古城###整治旅游乱象");
+}
+
 TEST_CASE("a number alone on its line after a paragraph numbers a section: its title is a line of its own") {
   CHECK(normalized("群众心里踏实了。\n\n02\n部署会　吹响冲锋号\n\n该院召开部署会。") ==
         "群众心里踏实了。\n02\n部署会吹响冲锋号\n该院召开部署会。");
