@@ -306,7 +306,9 @@ void link_people(StageContext& ctx) {
   std::vector<PersonView> people;
   for (auto& r : ctx.records) {
     if (r.dropped || r.type != "person") continue;
-    PersonView p{&r, r.fields.text("name").value_or(""), {}, {}, r.fields.text("role").value_or("")};
+    // A rule may name the org (a reporter's outlet); the stage finds the others.
+    PersonView p{&r, r.fields.text("name").value_or(""), {}, r.fields.text("org").value_or(""),
+                 r.fields.text("role").value_or("")};
     if (!plausible_name(p.name, name_checks)) {
       ctx.note("people: '{}' is no name; dropped", p.name);
       r.dropped = true;
