@@ -579,15 +579,16 @@ const WorkRecord* total_of_body_part(const StageContext& ctx, const SentenceInde
   return nullptr;
 }
 
-// "办理公益诉讼案件分别为186件、203件、241件": a bare figure listed right after a count
-// in the same unit counts what that count counts. False when no such count stands before it.
+// "办理公益诉讼案件分别为186件、203件、241件", "一季度…521件，二季度603件": a bare figure
+// listed right after a count in the same unit, or given for another period, counts what
+// that count counts. False when no such count stands before it.
 bool take_listed_subject(const StageContext& ctx, WorkRecord& r, const std::vector<WorkRecord*>& counts) {
   if (counts.empty()) return false;
   const WorkRecord& item = *counts.back();
   if (item.sentence != r.sentence || item.span.end > r.span.begin || item.fields.text("unit") != r.fields.text("unit"))
     return false;
   const std::string_view between = std::string_view(ctx.doc.text()).substr(item.span.end, r.span.begin - item.span.end);
-  if (between != "、" && between != "和" && between != "及") return false;
+  if (!RE2::FullMatch(between, ctx.pattern("counts.listed_between"))) return false;
   auto subject = item.fields.text("subject");
   if (!subject) return false;
   r.fields.set("subject", *subject);
