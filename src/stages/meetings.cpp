@@ -239,6 +239,22 @@ std::string earlier_convener(const StageContext& ctx, const WorkRecord& m) {
   return found;
 }
 
+// "…现场推进会在赤壁召开，会议由省高院主办、赤壁市人民法院承办": the host a later
+// clause of the meeting's sentence names (the pack's meetings.stated_host), as the
+// organizations stage resolved it; "" when there is none.
+std::string stated_host(const StageContext& ctx, const WorkRecord& m) {
+  const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(m.sentence)].normalized;
+  const std::string_view after = std::string_view(ctx.doc.text()).substr(m.span.end, s.end - m.span.end);
+  re2::StringPiece host;
+  if (!RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), ctx.pattern("meetings.stated_host"), &host))
+    return {};
+  const std::size_t begin = m.span.end + static_cast<std::size_t>(host.data() - after.data());
+  const std::size_t end = begin + host.size();
+  for (const auto& o : org_mentions_near(ctx, begin, end))
+    if (o.span.begin >= begin && o.span.end <= end && !o.canonical.empty()) return o.canonical;
+  return {};
+}
+
 // "乌兰浩特市人民法院2025年上半年审判执行工作分析会议": the court before the
 // meeting's name is its convener ("全盟法院…推进会" is not: 全 means many courts).
 void split_leading_convener(StageContext& ctx, WorkRecord& m, const std::vector<std::string>& full_names) {
@@ -1016,6 +1032,7 @@ void link_meetings(StageContext& ctx) {
     // is the article's own court speaking.
     if (organizer.empty() && rule == "convened" && opens_its_clause(ctx, m)) organizer = ctx.org_of_article(m.article);
     if (organizer.empty() && rule == "convened") organizer = presiding_convener_body(ctx, people, m);
+    if (organizer.empty()) organizer = stated_host(ctx, m);
     if (organizer.empty()) m.fields.erase("organizer");
     else m.fields.set("organizer", organizer);
 
