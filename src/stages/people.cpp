@@ -39,6 +39,7 @@ struct NameChecks {
   const Lexicon* stop_chars;
   const Lexicon* not_names;
   const Lexicon* surnames;
+  const Lexicon* ambiguous_surnames;  // function words too: read only where a rule allows them
   const Lexicon* translit_chars;
 };
 
@@ -55,8 +56,9 @@ bool plausible_name(std::string_view name, const NameChecks& checks, bool dotted
   if (n < 2 || n > 6) return false;
   if (checks.not_names != nullptr && checks.not_names->canonical.count(name) != 0) return false;
   std::string_view checked = name;
-  if (const std::string_view surname = longest_head(checks.surnames, name); !dotted && n >= 3 && !surname.empty())
-    checked.remove_prefix(surname.size());
+  std::string_view surname = longest_head(checks.surnames, name);
+  if (surname.empty()) surname = longest_head(checks.ambiguous_surnames, name);
+  if (!dotted && n >= 3 && !surname.empty()) checked.remove_prefix(surname.size());
   // Transliteration characters may stop Han names but not these: a dotted part, or a
   // name of three or more of them only.
   bool transliterated = dotted || n >= 3;
@@ -297,7 +299,7 @@ void link_people(StageContext& ctx) {
   const Lexicon* title_scope = ctx.lexicon("title");
   const Lexicon* press_role = ctx.lexicon("press_role");
   const NameChecks name_checks{ctx.lexicon("name_stop_char"), ctx.lexicon("not_name"), ctx.lexicon("surname"),
-                               ctx.lexicon("translit_char")};
+                               ctx.lexicon("ambiguous_surname"), ctx.lexicon("translit_char")};
   // "本报记者" is a reporter of the paper the page names, if it names one.
   std::string paper;
   for (const auto& r : ctx.records)
@@ -317,6 +319,14 @@ void link_people(StageContext& ctx) {
     // "同志" is a form of address, not an office.
     for (auto& t : r.fields.list("titles"))
       if (!t.empty() && t != "同志") p.titles.push_back(t);
+    // A surname that is also a function word opens a name only after a head's office.
+    if (longest_head(name_checks.surnames, p.name).empty() &&
+        !longest_head(name_checks.ambiguous_surnames, p.name).empty() &&
+        (p.titles.empty() || !RE2::PartialMatch(p.titles.back(), ctx.pattern("people.ambiguous_name_office")))) {
+      ctx.note("people: '{}' opens with a function word after no head's office; dropped", p.name);
+      r.dropped = true;
+      continue;
+    }
 
     std::string press;
     bool court_office = false, office = false;  // a member (人大代表, 董事长) holds no public office
