@@ -108,11 +108,15 @@ const OrgMention* named_source(const StageContext& ctx, const WorkRecord& r) {
 const OrgMention* org_prefix(const StageContext& ctx, const WorkRecord& r) {
   auto it = std::lower_bound(ctx.org_mentions.begin(), ctx.org_mentions.end(), r.span.end,
                              [](const OrgMention& m, std::size_t end) { return m.span.begin < end; });
+  // Mentions further back end before the span, unless the one at hand lies inside a
+  // longer name that reaches it ("市公安局" of "大同市公安局云冈分局副局长…").
+  const OrgMention* inner = nullptr;
   while (it != ctx.org_mentions.begin()) {
     --it;
     if (it->sentence != r.sentence) break;
     if (it->span.begin >= r.span.begin || it->span.end >= r.span.begin) return &*it;
-    break;  // mentions further back end before the span
+    if (inner != nullptr && it->span.end < inner->span.end) break;
+    if (inner == nullptr) inner = &*it;
   }
   return nullptr;
 }

@@ -348,4 +348,9 @@ TEST_SUITE("people") {
     REQUIRE(named(people, "钱立") != nullptr);
     CHECK_FALSE(named(people, "钱立")->org.has_value());
   }
+  TEST_CASE("an official after a police branch's full name is of the branch, not of the bureau named inside it") {
+    auto people = people_in("大同市云冈区人民检察院召开座谈会，大同市公安局云冈分局副局长钱立参加。");
+    REQUIRE(named(people, "钱立") != nullptr);
+    CHECK(named(people, "钱立")->org == std::optional<std::string>("大同市公安局云冈分局"));
+  }
 }
