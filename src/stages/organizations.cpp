@@ -62,12 +62,13 @@ Reading read_mention(const StageContext& ctx, std::string_view surface) {
 
   const std::string_view suffix = longest_tail(ctx.lexicon("org_suffix"), surface);
   if (suffix.empty() || suffix.size() == surface.size()) return {};
-  // A company's or a school's name is its own: "云南大学" is no body of a place.
-  if (!lookup(ctx.lexicon("self_named_kind"), lookup(ctx.lexicon("org_suffix"), suffix)).empty())
-    return {std::string(surface), false};
   const std::string_view place = surface.substr(0, surface.size() - suffix.size());
   std::string full_suffix = lookup(aliases, suffix);
   if (full_suffix.empty()) full_suffix = std::string(suffix);
+  // A company's or a school's name is its own: "云南大学" is no body of a place
+  // ("峨眉山景区管委会" is 峨眉山景区管理委员会).
+  if (!lookup(ctx.lexicon("self_named_kind"), lookup(ctx.lexicon("org_suffix"), suffix)).empty())
+    return {std::string(place) + full_suffix, false};
   const bool short_court = suffix == "法院" || suffix == "检察院";
 
   // "县茶业协会": an association named by its place's level alone and a name of its own.
