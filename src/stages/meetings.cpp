@@ -34,7 +34,7 @@ std::string_view rule_name(const WorkRecord& r) {
 // levels has no frame of its own.
 bool opens_frame(const WorkRecord& r) {
   auto name = rule_name(r);
-  return name == "convened" || name == "group_study" || name == "held_at" || name == "took_place";
+  return name == "convened" || name == "group_study" || name == "held_at" || name == "took_place" || name == "placed_in";
 }
 
 std::string text_field(const WorkRecord& r, std::string_view field) { return r.fields.text(field).value_or(""); }
@@ -1048,6 +1048,7 @@ void link_meetings(StageContext& ctx) {
     std::size_t name_begin = m.span.begin + (name_at == std::string_view::npos ? record_text.size() : name_at);
     const std::size_t name_end = name_begin + text_field(m, "name").size();
     const std::size_t sentence_begin = ctx.doc.sentences()[static_cast<std::size_t>(m.sentence)].normalized.begin;
+    const std::size_t sentence_end = ctx.doc.sentences()[static_cast<std::size_t>(m.sentence)].normalized.end;
     std::optional<std::string> date = point_date_within(ctx, m.span.begin, name_begin);
     if (!date) date = point_date_within(ctx, name_end, m.span.end);
     if (!date) date = point_date_within(ctx, sentence_begin, m.span.begin, DatePlace::opening);
@@ -1057,6 +1058,13 @@ void link_meetings(StageContext& ctx) {
     if (!date && previous_day && previous_day->first == m.article &&
         RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), ctx.pattern("meetings.same_day")))
       date = previous_day->second;
+    // "…现场推进会放在我市举办，2025年5月22日，…出席": the day that opens the clause right after it.
+    if (!date) {
+      const std::size_t next = m.span.end + 1;  // past the comma that ends the record's clause
+      if (next < sentence_end && ctx.doc.text()[m.span.end] == ',')
+        if (auto after = point_date_within(ctx, next, sentence_end, DatePlace::opening); after && after->size() == 10)
+          date = after;
+    }
     if (date && date->size() == 10) previous_day = {m.article, *date};
     if (date) m.fields.set("date", *date);
     else m.fields.set("date", Value{});
