@@ -162,7 +162,13 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
     Span where{m.span.begin + at, m.span.begin + at + written.size()};
     for (const auto& o : org_mentions_near(ctx, where.begin, where.end)) {
       if (o.span.begin >= where.end || o.span.end <= where.begin) continue;
-      if (!o.canonical.empty()) return o.canonical;
+      if (o.canonical.empty()) continue;
+      // A court's tribunal convenes as itself: "西青区人民法院杨柳青人民法庭组织召开…".
+      const std::string_view rest = std::string_view(ctx.doc.text()).substr(o.span.end, where.end - std::min(where.end, o.span.end));
+      std::string tribunal;
+      if (RE2::FullMatch(re2::StringPiece(rest.data(), rest.size()), ctx.pattern("meetings.convening_tribunal"), &tribunal))
+        return o.canonical + tribunal;
+      return o.canonical;
     }
   }
   std::string org(written);
