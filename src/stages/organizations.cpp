@@ -243,10 +243,11 @@ std::string without_province(const StageContext& ctx, const std::string& name) {
   return std::string(rest);
 }
 
-constexpr std::array<std::string_view, 3> kCityBodies = {"中级人民法院", "人民检察院", "人民法院"};
+constexpr std::array<std::string_view, 2> kCityBodies = {"中级人民法院", "人民检察院"};
 
 // The place of a city's own court or procuratorate ("大连市" of "大连市人民检察院"),
-// or nothing: a place of one level, ending in 市.
+// or nothing: a place of one level, ending in 市. A city's basic court ("扶余市人民法院")
+// is a county-level city's, which has no districts: it names no page city.
 std::string_view city_of_body(std::string_view name) {
   for (std::string_view body : kCityBodies)
     if (ends_with(name, body)) {

@@ -166,6 +166,12 @@ TEST_SUITE("organizations") {
                         "县人民检察院检察长钱立主持。") == "青溪县人民检察院");
   }
 
+  TEST_CASE("a county-level city's basic court names no city for the districts on its page") {
+    const auto names = names_of(orgs_in("江北市中院召开推进会，青溪市人民法院、石门区人民法院作交流发言。"));
+    CHECK(std::find(names.begin(), names.end(), "石门区人民法院") != names.end());
+    CHECK(std::find(names.begin(), names.end(), "青溪市石门区人民法院") == names.end());
+  }
+
   TEST_CASE("the courts of a city together are no organization") {
     CHECK(orgs_in("近年来，鄂尔多斯法院聚焦公平与效率主题，全市法院共审结案件1200件，两级法院协同推进。").empty());
     Linked linked("鄂尔多斯法院加强交叉执行，鄂尔多斯市中院共决定交叉执行案件3715件。截至目前，该院执行完毕615件。");
