@@ -262,7 +262,7 @@ void resolve_dates(StageContext& ctx) {
     return stamped;
   };
   int previous_year = 0, previous_article = -1;
-  int stated_year = 0, stated_sentence = -1;
+  int stated_year = 0, stated_sentence = -1, stated_paragraph = -1;
   std::size_t stated_clause_end = std::string_view::npos;  // a relative year's reach for deadlines
   int written_year = 0, written_article = -1;
   CivilDate last_day{};  // the last day resolved, for a day written alone
@@ -302,8 +302,17 @@ void resolve_dates(StageContext& ctx) {
                                  written_article == d.record->article && stated_sentence != d.record->sentence &&
                                  written_year != 0 && written_year != here.year && in_report_season;
     DateReference sentence_year{std::nullopt, in_stated_year ? stated_year : written_year, true};
+    // A deadline in a paragraph that states the page's own year is still to come, also in a
+    // report on the past year: "今年，…一是6月底前完成…；二是3月31日前出台…" in a work
+    // report given in January.
+    DateReference ahead = here;
+    if (!states_year && d.expr.kind == CalendarKind::until && stated_paragraph == d.record->paragraph &&
+        stated_year == here.year && (stated_sentence != d.record->sentence || d.record->span.begin < stated_clause_end)) {
+      ahead.deadlines_ahead = true;
+      if (!here.deadlines_ahead) ctx.note("date '{}': a deadline in a sentence of the page's year, still to come", written);
+    }
     ResolvedDate resolved =
-        resolve(d.expr, follows_previous ? previous : in_stated_year || in_written_year ? sentence_year : here);
+        resolve(d.expr, follows_previous ? previous : in_stated_year || in_written_year ? sentence_year : ahead);
     if (in_stated_year) ctx.note("date '{}': the year {} its sentence states", written, stated_year);
     if (in_written_year) ctx.note("date '{}': the year {} its article last wrote out", written, written_year);
     set_fields(*d.record, d.expr, resolved);
@@ -322,13 +331,14 @@ void resolve_dates(StageContext& ctx) {
       if (d.expr.kind == CalendarKind::range && resolved.end && resolved.end->size() >= 4)
         std::from_chars(resolved.end->data(), resolved.end->data() + 4, last_year);
       if (states_year && last_year != 0) {
-        stated_year = last_year, stated_sentence = d.record->sentence;
+        stated_year = last_year, stated_sentence = d.record->sentence, stated_paragraph = d.record->paragraph;
         // "明年上半年增设…，12月20日前开通…", "持续至2026年1月31日，…，12月20日前完成…": a
         // deadline in a later clause is not of a year said relative to the page's, nor of the
         // end of a run of days (news tells deadlines still to come in the page's year); any
-        // other year written out holds for the whole sentence.
-        stated_clause_end =
-            point.year && d.expr.kind != CalendarKind::until ? std::string_view::npos : clause_end(ctx, *d.record);
+        // other year written out holds for the whole sentence, and so does the page's own year
+        // said as 今年 (a work report's plan: "今年，…一是6月底前完成…").
+        const bool holds_for_sentence = (point.year || point.year_offset == 0) && d.expr.kind != CalendarKind::until;
+        stated_clause_end = holds_for_sentence ? std::string_view::npos : clause_end(ctx, *d.record);
       }
       if (states_year && point.year && last_year != 0) written_year = last_year, written_article = d.record->article;
       if (resolved.year != 0) previous_year = resolved.year, previous_article = d.record->article;

@@ -302,6 +302,18 @@ TEST_SUITE("dates") {
     CHECK(field(*day, "value") == "2025-03-21");
   }
 
+  TEST_CASE("a work report's deadlines in a paragraph of the page's own year are still to come") {
+    auto dates = dates_in(
+        "江北市人民检察院工作报告\n\n——2026年1月21日在江北市第八届人民代表大会第六次会议上\n\n"
+        "一、2025年工作回顾\n\n6月底前，全市完成专项评查。\n\n三、2026年工作安排\n\n"
+        "今年，全市检察机关将重点抓好以下工作：一是6月底前完成涉海案件评查；二是3月31日前出台措施。\n");
+    std::vector<std::string> values;
+    for (const auto& d : dates)
+      if (d.text == "6月底前" || d.text == "3月31日前") values.push_back(field(d, "value"));
+    // The deadline the past year had, then the two the plan sets.
+    CHECK(values == std::vector<std::string>{"2025-06", "2026-06", "2026-03-31"});
+  }
+
   TEST_CASE("a work report's subtitle right under its title gives the day it was delivered") {
     auto dates = dates_in(
         "江北市中级人民法院工作报告\n——2025年1月8日在江北市第十届人民代表大会第五次会议上\n"
