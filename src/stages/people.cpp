@@ -280,6 +280,23 @@ void split_byline_runs(StageContext& ctx) {
                    [](const WorkRecord& a, const WorkRecord& b) { return a.span.begin < b.span.begin; });
 }
 
+// The body a WeChat post is published by: the court or procuratorate its
+// stamp names at the head of the page ("原创　孝感中院　2025年12月12日"), or "".
+std::string account_of(const StageContext& ctx) {
+  constexpr std::size_t kHeadSentences = 8;  // the stamp stands under the headline
+  const auto& sentences = ctx.doc.sentences();
+  for (std::size_t i = 0; i < std::min(sentences.size(), kHeadSentences); ++i) {
+    const std::string_view text = ctx.sentence_text(static_cast<int>(i));
+    if (!RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), ctx.pattern("people.account_stamp"))) continue;
+    const Span& s = sentences[i].normalized;
+    for (const auto& o : org_mentions_near(ctx, s.begin, s.end))
+      if (o.span.begin >= s.begin && o.span.end <= s.end && !o.canonical.empty() &&
+          (o.kind == "court" || o.kind == "procuratorate"))
+        return o.canonical;
+  }
+  return {};
+}
+
 struct PersonView {
   WorkRecord* record;
   std::string name;
@@ -308,6 +325,8 @@ void link_people(StageContext& ctx) {
   std::string paper;
   for (const auto& r : ctx.records)
     if (r.type == "paper" && !r.dropped && paper.empty()) paper = r.fields.text("name").value_or("");
+  // An account's staff (作者, 编辑, 审核) are of the body whose account it is.
+  const std::string account = paper.empty() ? account_of(ctx) : std::string();
 
   std::vector<PersonView> people;
   for (auto& r : ctx.records) {
@@ -359,9 +378,11 @@ void link_people(StageContext& ctx) {
     const bool footer_writer = r.rule != nullptr && r.rule->id == "people/author_line" && paper.empty() &&
                                first_entry_in(ctx.lexicon("footer_writer_label"), just_before) != std::string_view::npos;
     if (press == "other" || footer_writer)
-      p.org = !paper.empty() ? paper : ctx.org_of_article(r.article);
-    if ((press == "author" || p.role == "author") && p.org.empty())
+      p.org = !paper.empty() ? paper : !account.empty() ? account : ctx.org_of_article(r.article);
+    if ((press == "author" || p.role == "author") && p.org.empty()) {
       if (const OrgMention* source = named_source(ctx, r)) p.org = source->canonical;
+      else p.org = account;
+    }
     if (press.empty()) {
       std::string governed;  // "副区长": the government of the article's district
       for (const auto& t : p.titles)

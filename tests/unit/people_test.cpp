@@ -353,4 +353,15 @@ TEST_SUITE("people") {
     REQUIRE(named(people, "钱立") != nullptr);
     CHECK(named(people, "钱立")->org == std::optional<std::string>("大同市公安局云冈分局"));
   }
+  TEST_CASE("an account's staff are of the body its stamp names, not of the court its last item is about") {
+    auto people = people_in(
+        "孝感中院一周动态\n\n原创　孝感中院　2025年12月12日 19:36　湖北\n\n"
+        "**云梦讯**　12月9日，云梦县人民法院召开家事审判工作推进会，审结婚姻家庭案件52件。\n\n"
+        "文字｜钱立\n编辑｜孙丽\n审核｜乔远航\n");
+    for (const char* name : {"孙丽", "乔远航"}) {
+      INFO(name);
+      REQUIRE(named(people, name) != nullptr);
+      CHECK(named(people, name)->org == std::optional<std::string>("孝感市中级人民法院"));
+    }
+  }
 }
