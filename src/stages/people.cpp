@@ -81,24 +81,31 @@ int role_rank(std::string_view role) {
   return -1;
 }
 
-// The body a page's article line names as its source, before the person in the
-// same sentence: "来源：桂平市人民法院　作者：甘宇航", "来源｜某县人民检察院　撰稿｜…".
+// The body a page's article line names as its source, in the same sentence as
+// the person: "来源：桂平市人民法院　作者：甘宇航", "来源｜某县人民检察院　撰稿｜…",
+// or after the person ("作者：亢宁　来源：巴中市人民检察院").
 const OrgMention* named_source(const StageContext& ctx, const WorkRecord& r) {
-  // The line's labels stand close together: a bounded look back keeps a huge
+  // The line's labels stand close together: a bounded look around keeps a huge
   // sentence from being rescanned for every person in it.
-  constexpr std::size_t kLookbackBytes = 256;
+  constexpr std::size_t kLookBytes = 256;
   const Span& sentence = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
-  const std::size_t start = std::max(sentence.begin, r.span.begin > kLookbackBytes ? r.span.begin - kLookbackBytes : 0);
-  const std::string_view before = std::string_view(ctx.doc.text()).substr(start, r.span.begin - start);
-  std::size_t label = std::string_view::npos, label_size = 0;
+  const std::size_t start = std::max(sentence.begin, r.span.begin > kLookBytes ? r.span.begin - kLookBytes : 0);
+  const std::size_t stop = std::min(sentence.end, r.span.end + kLookBytes);
+  const std::string_view text = std::string_view(ctx.doc.text());
+  const std::string_view before = text.substr(start, r.span.begin - start);
+  const std::string_view after = text.substr(r.span.end, stop - r.span.end);
+  std::size_t from = std::string_view::npos;  // where the source's name starts
   for (std::string_view mark : {"来源:", "来源|"})
-    if (auto at = before.rfind(mark); at != std::string_view::npos && (label == std::string_view::npos || at > label))
-      label = at, label_size = mark.size();
-  if (label == std::string_view::npos) return nullptr;
-  const std::size_t from = start + label + label_size;
+    if (auto at = before.rfind(mark); at != std::string_view::npos && (from == std::string_view::npos || start + at + mark.size() > from))
+      from = start + at + mark.size();
+  if (from == std::string_view::npos)
+    for (std::string_view mark : {"来源:", "来源|"})
+      if (auto at = after.find(mark); at != std::string_view::npos && (from == std::string_view::npos || r.span.end + at + mark.size() < from))
+        from = r.span.end + at + mark.size();
+  if (from == std::string_view::npos) return nullptr;
   auto it = std::lower_bound(ctx.org_mentions.begin(), ctx.org_mentions.end(), from,
                              [](const OrgMention& m, std::size_t pos) { return m.span.begin < pos; });
-  if (it == ctx.org_mentions.end() || it->span.begin > from + 1 || it->span.end > r.span.begin || it->canonical.empty())
+  if (it == ctx.org_mentions.end() || it->span.begin > from + 1 || it->sentence != r.sentence || it->canonical.empty())
     return nullptr;
   return &*it;
 }

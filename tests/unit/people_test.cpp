@@ -364,4 +364,11 @@ TEST_SUITE("people") {
       CHECK(named(people, name)->org == std::optional<std::string>("孝感市中级人民法院"));
     }
   }
+  TEST_CASE("an author is of the source the page's line of labels names, before or after the name") {
+    auto people = people_in(
+        "巴中检察护航民营经济\n发布时间：2025-10-23 09:41　　作者：亢 宁　　来源：巴中市人民检察院　　浏览量：3 068\n"
+        "10月22日，巴中市人民检察院召开座谈会。\n");
+    REQUIRE(named(people, "亢宁") != nullptr);
+    CHECK(named(people, "亢宁")->org == std::optional<std::string>("巴中市人民检察院"));
+  }
 }
