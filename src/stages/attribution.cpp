@@ -452,10 +452,20 @@ PeriodContext period_context(const StageContext& ctx) {
   pc.clause_group.resize(sentences.size());
   pc.group_period.resize(sentences.size());
   pc.section_period.resize(paragraphs.size());
+  // Items of a list a colon opens ("2025年，该院这样答卷：\n▶新收案件…；\n▶结案…；")
+  // go on with the sentence that opens it, as clauses joined by ；do.
+  bool in_list = false;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     pc.clause_group[i] = static_cast<int>(i);
-    if (i == 0 || sentences[i].paragraph != sentences[i - 1].paragraph) continue;
+    if (i == 0) continue;
     std::string_view previous = ctx.sentence_text(static_cast<int>(i - 1));
+    if (sentences[i].paragraph != sentences[i - 1].paragraph) {
+      const std::string_view text = ctx.sentence_text(static_cast<int>(i));
+      in_list = (in_list || ends_with(previous, "：") || ends_with(previous, ":")) &&
+                RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), ctx.pattern("counts.list_item"));
+      if (in_list) pc.clause_group[i] = pc.clause_group[i - 1];
+      continue;
+    }
     if (ends_with(previous, "；") || ends_with(previous, ";")) pc.clause_group[i] = pc.clause_group[i - 1];
   }
   std::vector<std::optional<std::string>> paragraph_heading(paragraphs.size());

@@ -105,6 +105,16 @@ TEST_CASE("figures of a span of months, or of years, have the year the span ends
   CHECK(field(cases[0], "period") == "2025");
 }
 
+TEST_CASE("the items of a list a colon opens are of the period the opening sentence states") {
+  auto records = extract(
+      "发布时间：2026-01-10\n\n2025年，青石法院这样答卷：\n\n▶新收各类案件１２４０７件，结案１２１８８件；\n\n"
+      "▶网上立案1906件。\n\n据介绍，该院受理涉企案件300件。\n");
+  auto cases = of_type(records, "case_count");
+  REQUIRE(cases.size() == 4);
+  for (std::size_t i = 0; i < 3; ++i) CHECK(field(cases[i], "period") == "2025");
+  CHECK(field(cases[3], "period") != "2025");  // the list has ended
+}
+
 TEST_CASE("a part named by 其中 alone counts what the count before it in the same unit counts") {
   auto q = of_type(extract("该院对15家涉案企业开展合规整改，其中9家已通过验收，其中2人为外地人。"), "quantity");
   REQUIRE(q.size() == 3);
