@@ -22,6 +22,7 @@
 #include "text/utf8.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -636,6 +637,30 @@ void spread_list_subject(StageContext& ctx, const std::vector<WorkRecord*>& list
   }
 }
 
+// "2021年至2025年，…案件分别为186件、203件、241件、267件和298件": a list of as many
+// figures as the range before it in its sentence has years gives each figure its year.
+void spread_year_range(StageContext& ctx, const SentenceIndex& index, const std::vector<WorkRecord*>& list) {
+  const WorkRecord& first = *list.front();
+  auto [begin, end] = index.records[static_cast<std::size_t>(first.sentence)];
+  const WorkRecord* range = nullptr;
+  for (std::size_t i = begin; i < end && ctx.records[i].span.begin < first.span.begin; ++i) {
+    const WorkRecord& d = ctx.records[i];
+    if (!d.dropped && d.type == "date" && d.fields.text("kind") == "range" && d.fields.text("granularity") == "year")
+      range = &d;
+  }
+  if (range == nullptr) return;
+  int from = 0, to = 0;
+  const std::string start = range->fields.text("start").value_or(""), stop = range->fields.text("end").value_or("");
+  if (start.size() != 4 || stop.size() != 4) return;
+  std::from_chars(start.data(), start.data() + 4, from);
+  std::from_chars(stop.data(), stop.data() + 4, to);
+  if (to - from + 1 != static_cast<int>(list.size())) return;
+  for (std::size_t k = 0; k < list.size(); ++k) {
+    list[k]->fields.set("period", std::to_string(from + static_cast<int>(k)));
+    ctx.note("{} {}: item {} of the range {}, period {}", list[k]->type, ctx.text(*list[k]), k + 1, ctx.text(*range), from + static_cast<int>(k));
+  }
+}
+
 }  // namespace
 
 void attribute_counts(StageContext& ctx) {
@@ -735,6 +760,7 @@ void attribute_counts(StageContext& ctx) {
     if (period) r->fields.set("period", *period);
     ctx.note("{} {}: org {}, period {}", r->type, ctx.text(*r), org.value_or("null"), period.value_or("null"));
   }
+  for (const auto& list : lists) spread_year_range(ctx, index, list);
 }
 
 }  // namespace reportex::internal

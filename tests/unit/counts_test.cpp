@@ -115,6 +115,16 @@ TEST_CASE("the items of a list a colon opens are of the period the opening sente
   CHECK(field(cases[3], "period") != "2025");  // the list has ended
 }
 
+TEST_CASE("figures listed one for each year of a range before them are each of their year") {
+  auto cases = of_type(extract("2021年至2024年，全市办理公益诉讼案件分别为186件、203件、241件和267件。"
+                               "2021年至2024年，全市审结案件分别为100件和120件。"), "case_count");
+  REQUIRE(cases.size() == 6);
+  for (std::size_t k = 0; k < 4; ++k) CHECK(field(cases[k], "period") == std::to_string(2021 + k));
+  // Two figures for four years are no year each.
+  CHECK(field(cases[4], "period") == "2024");
+  CHECK(field(cases[5], "period") == "2024");
+}
+
 TEST_CASE("a part named by 其中 alone counts what the count before it in the same unit counts") {
   auto q = of_type(extract("该院对15家涉案企业开展合规整改，其中9家已通过验收，其中2人为外地人。"), "quantity");
   REQUIRE(q.size() == 3);
