@@ -415,6 +415,11 @@ void link_people(StageContext& ctx) {
         p.org = court != nullptr ? court->canonical : own;
       }
     }
+    // A school's or a company's staff hold no public office, whatever their titles.
+    const Lexicon* org_suffix = ctx.lexicon("org_suffix");
+    if (office && !p.org.empty() &&
+        !lookup(ctx.lexicon("private_kind"), lookup(org_suffix, longest_tail(org_suffix, p.org))).empty())
+      office = false;
     if (p.role.empty()) p.role = !press.empty() ? press : office ? "official" : "other";
     // The second of two authors one credit names shares the court before the first:
     // "(某县人民法院 马骁 罗晓雯)".

@@ -371,4 +371,12 @@ TEST_SUITE("people") {
     REQUIRE(named(people, "亢宁") != nullptr);
     CHECK(named(people, "亢宁")->org == std::optional<std::string>("巴中市人民检察院"));
   }
+  TEST_CASE("a school's dean and a company's manager hold no public office") {
+    auto people = people_in("座谈会上，西南政法大学法学院院长钱立、江北恒远机械制造有限公司总经理孙丽先后发言。");
+    for (const char* name : {"钱立", "孙丽"}) {
+      INFO(name);
+      REQUIRE(named(people, name) != nullptr);
+      CHECK(named(people, name)->role == "other");
+    }
+  }
 }
