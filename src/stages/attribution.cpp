@@ -351,12 +351,14 @@ void link_percents(StageContext& ctx, const SentenceIndex& index) {
   }
 }
 
-// True when an unclosed “ precedes `pos` in its sentence: the figure is someone's words.
+// True when an unclosed “ precedes the record in its sentence: the figure is someone's words.
 bool inside_quotation(const StageContext& ctx, const WorkRecord& r) {
   const std::size_t from = lookback_start(ctx, r);
   std::string_view before = std::string_view(ctx.doc.text()).substr(from, r.span.begin - from);
   std::size_t open = before.rfind("“");
-  return open != std::string_view::npos && before.find("”", open) == std::string_view::npos;
+  if (open == std::string_view::npos || before.find("”", open) != std::string_view::npos) return false;
+  // A quoted name the record closes is no quotation: "设立“老乡调解室”9个".
+  return ctx.text(r).find("”") == std::string_view::npos;
 }
 
 // The first sentence of the sentence `sentence` belongs to: clauses joined by ；are one.

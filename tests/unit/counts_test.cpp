@@ -125,6 +125,14 @@ TEST_CASE("figures listed one for each year of a range before them are each of t
   CHECK(field(cases[5], "period") == "2024");
 }
 
+TEST_CASE("a figure after a quoted name is the court's; a figure inside a quotation is nobody's") {
+  auto q = of_type(extract("今年以来，宜章县人民法院在各乡镇设立“老乡调解室”9个。"
+                           "院长说：“我们全年开展凌晨行动3次。”"), "quantity");
+  REQUIRE(q.size() == 2);
+  CHECK(field(q[0], "org") == "宜章县人民法院");
+  CHECK(field(q[1], "org") == "(null)");
+}
+
 TEST_CASE("a part named by 其中 alone counts what the count before it in the same unit counts") {
   auto q = of_type(extract("该院对15家涉案企业开展合规整改，其中9家已通过验收，其中2人为外地人。"), "quantity");
   REQUIRE(q.size() == 3);
