@@ -125,7 +125,7 @@ TEST_CASE("figures listed one for each year of a range before them are each of t
   CHECK(field(cases[5], "period") == "2024");
 }
 
-TEST_CASE("a figure after a quoted name is the court's; a figure inside a quotation is nobody's") {
+TEST_CASE("a figure after a quoted name is the court's, a figure inside a quotation nobody's") {
   auto q = of_type(extract("今年以来，宜章县人民法院在各乡镇设立“老乡调解室”9个。"
                            "院长说：“我们全年开展凌晨行动3次。”"), "quantity");
   REQUIRE(q.size() == 2);
