@@ -6,6 +6,7 @@
 #include "convert/converters.hpp"
 #include "stages/stage.hpp"
 #include "text/occurrences.hpp"
+#include "text/utf8.hpp"
 
 #include <re2/re2.h>
 
@@ -259,6 +260,19 @@ std::string stated_host(const StageContext& ctx, const WorkRecord& m) {
   for (const auto& o : org_mentions_near(ctx, begin, end))
     if (o.span.begin >= begin && o.span.end <= end && !o.canonical.empty()) return o.canonical;
   return {};
+}
+
+// "全市法院…推进会在通道县召开": a meeting of all the courts of a level, told without
+// who held it, is held by that level's own body of the article's place
+// (lexicons/meeting_level_hosts.tsv); "" when the article's court names no such place.
+std::string level_host(const StageContext& ctx, const WorkRecord& m) {
+  const Lexicon* hosts = ctx.lexicon("meeting_level_host");
+  const std::string name = text_field(m, "name");
+  const std::string_view head = longest_head(hosts, name);
+  if (head.empty()) return {};
+  const std::string body = lookup(hosts, head);
+  const std::size_t level = text::decode_utf8(body, 0).length;  // the level opens the body's name
+  return body_at_article_place(ctx, m.article, std::string_view(body).substr(0, level), std::string_view(body).substr(level));
 }
 
 // "乌兰浩特市人民法院2025年上半年审判执行工作分析会议": the court before the
@@ -1039,6 +1053,7 @@ void link_meetings(StageContext& ctx) {
     if (organizer.empty() && rule == "convened" && opens_its_clause(ctx, m)) organizer = ctx.org_of_article(m.article);
     if (organizer.empty() && rule == "convened") organizer = presiding_convener_body(ctx, people, m);
     if (organizer.empty()) organizer = stated_host(ctx, m);
+    if (organizer.empty()) organizer = level_host(ctx, m);
     if (organizer.empty()) m.fields.erase("organizer");
     else m.fields.set("organizer", organizer);
 
