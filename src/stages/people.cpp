@@ -140,6 +140,32 @@ std::string text_before(const StageContext& ctx, const WorkRecord& r, std::size_
   return (from == sentence.begin ? "," : "") + ctx.doc.text().substr(from, r.span.begin - from);
 }
 
+// "市人大代表、某某有限公司总经理张三": a title held elsewhere, written before the org
+// that opens the person's offices, is the person's too, as written (its level kept).
+std::string title_before_org(const StageContext& ctx, const WorkRecord& r, const OrgMention& org) {
+  const Span& sentence = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
+  if (org.span.begin >= r.span.begin || org.span.begin <= sentence.begin) return {};
+  std::string_view before = std::string_view(ctx.doc.text()).substr(sentence.begin, org.span.begin - sentence.begin);
+  constexpr std::string_view kListMark = "、";
+  if (!before.ends_with(kListMark)) return {};
+  before.remove_suffix(kListMark.size());
+  const std::string_view title = longest_tail(ctx.lexicon("title"), before);
+  if (title.empty()) return {};
+  // The level of a member's title ("市", "县") goes with it; nothing else may stand between
+  // the title and the clause mark or bullet before it.
+  std::string_view rest = before.substr(0, before.size() - title.size());
+  std::size_t level = 0;  // bytes of the level character before the title, if any
+  if (RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), ctx.pattern("people.title_level"))) {
+    level = rest.size();
+    do --level; while (level > 0 && (static_cast<unsigned char>(rest[level]) & 0xC0) == 0x80);
+    level = rest.size() - level;
+    rest.remove_suffix(level);
+  }
+  if (!rest.empty() && !RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), ctx.pattern("people.title_list_start")))
+    return {};
+  return std::string(before.substr(rest.size()));
+}
+
 // A town's body named before the titles ("水口镇司法所所长…"), or named by
 // the last title that names one ("糜镇党委副书记、镇长…": the town's
 // government), in the county of the article: its full name, or "".
@@ -396,6 +422,7 @@ void link_people(StageContext& ctx) {
         if (governed.empty()) governed = lookup(ctx.lexicon("government_head"), t);
       if (const OrgMention* m = org_prefix(ctx, r)) {
         p.org = m->canonical;
+        if (std::string title = title_before_org(ctx, r, *m); !title.empty()) p.titles.insert(p.titles.begin(), title);
       } else if (std::string town = town_body_before(ctx, r, p.titles); !town.empty()) {
         p.org = std::move(town);
       } else if (!governed.empty()) {

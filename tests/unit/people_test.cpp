@@ -379,4 +379,12 @@ TEST_SUITE("people") {
       CHECK(named(people, name)->role == "other");
     }
   }
+  TEST_CASE("a member's title written before the org that opens a person's offices is the person's too") {
+    auto people = people_in(
+        "座谈会上，市人大代表、江北恒远机械制造有限公司总经理钱立，西南政法大学法学院副教授孙丽先后发言。");
+    REQUIRE(named(people, "钱立") != nullptr);
+    CHECK(named(people, "钱立")->titles == std::vector<std::string>{"市人大代表", "总经理"});
+    REQUIRE(named(people, "孙丽") != nullptr);
+    CHECK(named(people, "孙丽")->titles.size() == 1);  // the comma closes 钱立's item
+  }
 }
