@@ -250,8 +250,12 @@ std::string earlier_convener(const StageContext& ctx, const WorkRecord& m) {
 // clause of the meeting's sentence names (the pack's meetings.stated_host), as the
 // organizations stage resolved it; "" when there is none.
 std::string stated_host(const StageContext& ctx, const WorkRecord& m) {
+  // The host's clause follows the meeting's: it is read no further than kWindowBytes on,
+  // so a huge sentence of many meetings is not rescanned for each.
+  constexpr std::size_t kWindowBytes = 64 * 3;
   const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(m.sentence)].normalized;
-  const std::string_view after = std::string_view(ctx.doc.text()).substr(m.span.end, s.end - m.span.end);
+  const std::string_view after =
+      std::string_view(ctx.doc.text()).substr(m.span.end, std::min(s.end - m.span.end, kWindowBytes));
   re2::StringPiece host;
   if (!RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), ctx.pattern("meetings.stated_host"), &host))
     return {};
@@ -1082,8 +1086,10 @@ void link_meetings(StageContext& ctx) {
     // "…现场推进会放在我市举办，2025年5月22日，…出席": the day that opens the clause right after it.
     if (!date) {
       const std::size_t next = m.span.end + 1;  // past the comma that ends the record's clause
+      constexpr std::size_t kDayBytes = 16 * 3;  // a day written out is shorter
       if (next < sentence_end && ctx.doc.text()[m.span.end] == ',')
-        if (auto after = point_date_within(ctx, next, sentence_end, DatePlace::opening); after && after->size() == 10)
+        if (auto after = point_date_within(ctx, next, std::min(sentence_end, next + kDayBytes), DatePlace::opening);
+            after && after->size() == 10)
           date = after;
     }
     if (date && date->size() == 10) previous_day = {m.article, *date};

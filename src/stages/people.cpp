@@ -145,14 +145,19 @@ std::string text_before(const StageContext& ctx, const WorkRecord& r, std::size_
 std::string title_before_org(const StageContext& ctx, const WorkRecord& r, const OrgMention& org) {
   const Span& sentence = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
   if (org.span.begin >= r.span.begin || org.span.begin <= sentence.begin) return {};
-  std::string_view before = std::string_view(ctx.doc.text()).substr(sentence.begin, org.span.begin - sentence.begin);
+  // A title is a few characters long: the text before the org is read back no further
+  // than kWindowBytes, so a huge sentence is not rescanned for every person in it.
+  constexpr std::size_t kWindowBytes = 24 * 3;
+  std::size_t from = org.span.begin > sentence.begin + kWindowBytes ? org.span.begin - kWindowBytes : sentence.begin;
+  while (from > sentence.begin && (static_cast<unsigned char>(ctx.doc.text()[from]) & 0xC0) == 0x80) --from;
+  std::string_view before = std::string_view(ctx.doc.text()).substr(from, org.span.begin - from);
   constexpr std::string_view kListMark = "、";
   if (!before.ends_with(kListMark)) return {};
   before.remove_suffix(kListMark.size());
   const std::string_view title = longest_tail(ctx.lexicon("title"), before);
   if (title.empty()) return {};
-  // The level of a member's title ("市", "县") goes with it; nothing else may stand between
-  // the title and the clause mark or bullet before it.
+  // The level of a member's title ("市", "县") goes with it; before them stands the
+  // sentence's start, a clause mark or a word that opens a list (people.title_list_start).
   std::string_view rest = before.substr(0, before.size() - title.size());
   std::size_t level = 0;  // bytes of the level character before the title, if any
   if (RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), ctx.pattern("people.title_level"))) {
@@ -161,7 +166,8 @@ std::string title_before_org(const StageContext& ctx, const WorkRecord& r, const
     level = rest.size() - level;
     rest.remove_suffix(level);
   }
-  if (!rest.empty() && !RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), ctx.pattern("people.title_list_start")))
+  if (rest.empty() ? from != sentence.begin
+                   : !RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), ctx.pattern("people.title_list_start")))
     return {};
   return std::string(before.substr(rest.size()));
 }
