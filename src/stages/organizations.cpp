@@ -79,6 +79,17 @@ Reading read_mention(const StageContext& ctx, std::string_view surface) {
       return {named_at(place.substr(0, level_size), body), true, {}, std::string(place.substr(0, level_size)), body};
     }
   }
+  // "市公安局德城分局": a body of the place named by its level, and that body's branch.
+  {
+    const std::size_t level_size = text::decode_utf8(place, 0).length;
+    const std::string_view level = place.substr(0, std::min(level_size, place.size()));
+    const std::string_view body = place.substr(level.size());
+    if (!body.empty() && is_bare_level(level) && full_suffix == "分局" &&
+        !longest_head(ctx.lexicon("local_body"), body).empty()) {
+      const std::string branch = std::string(body) + full_suffix;
+      return {named_at(level, branch), true, {}, std::string(level), branch};
+    }
+  }
   if (is_bare_level(place)) {
     // A province's single court is its high court: "省法院" -> "…省高级人民法院".
     if (place == "省" && suffix == "法院") full_suffix = "高级人民法院";
