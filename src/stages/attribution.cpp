@@ -643,7 +643,15 @@ void spread_list_subject(StageContext& ctx, const std::vector<WorkRecord*>& list
 // figures as the range before it in its sentence has years gives each figure its year.
 void spread_year_range(StageContext& ctx, const SentenceIndex& index, const std::vector<WorkRecord*>& list) {
   const WorkRecord& first = *list.front();
+  // The range opens the clause of the list, a few words before it: it is looked for no
+  // further back than kRangeBytes, so a huge sentence of many lists stays linear.
+  constexpr std::size_t kRangeBytes = 48 * 3;
+  const std::size_t look_from = first.span.begin > kRangeBytes ? first.span.begin - kRangeBytes : 0;
   auto [begin, end] = index.records[static_cast<std::size_t>(first.sentence)];
+  begin = static_cast<std::size_t>(
+      std::lower_bound(ctx.records.begin() + static_cast<std::ptrdiff_t>(begin), ctx.records.begin() + static_cast<std::ptrdiff_t>(end), look_from,
+                       [](const WorkRecord& r, std::size_t pos) { return r.span.begin < pos; }) -
+      ctx.records.begin());
   const WorkRecord* range = nullptr;
   for (std::size_t i = begin; i < end && ctx.records[i].span.begin < first.span.begin; ++i) {
     const WorkRecord& d = ctx.records[i];

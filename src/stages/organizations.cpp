@@ -225,9 +225,11 @@ std::pair<std::size_t, std::size_t> article_bytes(const StageContext& ctx, int a
 // the level, which the article's own words tell.
 std::string dateline_place(const StageContext& ctx, int article, std::string_view level) {
   const auto [from, to] = article_bytes(ctx, article);
-  for (const WorkRecord& r : ctx.records) {
-    if (r.span.begin >= to) break;
-    if (r.span.begin < from || r.type != "article_start" || r.fields.text("kind") != "dateline") continue;
+  auto first = std::lower_bound(ctx.records.begin(), ctx.records.end(), from,
+                                [](const WorkRecord& r, std::size_t pos) { return r.span.begin < pos; });
+  for (auto it = first; it != ctx.records.end() && it->span.begin < to; ++it) {
+    const WorkRecord& r = *it;
+    if (r.type != "article_start" || r.fields.text("kind") != "dateline") continue;
     std::string_view stem = ctx.text(r);
     while (stem.starts_with("*")) stem.remove_prefix(1);
     while (stem.ends_with("*")) stem.remove_suffix(1);
@@ -592,6 +594,13 @@ void resolve_organizations(StageContext& ctx) {
     if (!m.canonical.empty() && (m.surface == m.canonical || stem_named)) full_forms[m.canonical].push_back(m.span.begin);
   }
   std::unordered_map<std::string, std::vector<const FullForms::value_type*>> longer_forms;  // by candidate
+  std::map<std::pair<int, std::string>, std::string> dateline_places;  // by article and level
+  auto dateline_place_of = [&](int article, const std::string& level) -> const std::string& {
+    const std::pair<int, std::string> key{article, level};
+    auto found = dateline_places.find(key);
+    if (found == dateline_places.end()) found = dateline_places.emplace(key, dateline_place(ctx, article, level)).first;
+    return found->second;
+  };
   for (std::size_t i = 0; i < ctx.org_mentions.size(); ++i) {
     OrgMention& m = ctx.org_mentions[i];
     if (m.kind == "reference" || readings[i].candidate.empty()) continue;
@@ -613,9 +622,10 @@ void resolve_organizations(StageContext& ctx) {
       longer = longer_full_form(found->second, m.span.begin, from, to);
     }
     // "县人民检察院" in an article datelined "凤凰讯" that writes 凤凰县 is that county's,
-    // not another county's the page names in full (来凤县人民检察院).
+    // not another county's the page names in full (来凤县人民检察院). Each article and
+    // level is looked up once: the article's text is searched for the place.
     if (!longer.empty() && !readings[i].level.empty() && readings[i].level != "省" && readings[i].level != "自治区")
-      if (const std::string place = dateline_place(ctx, m.article, readings[i].level); !place.empty()) {
+      if (const std::string& place = dateline_place_of(m.article, readings[i].level); !place.empty()) {
         const std::string_view stem = std::string_view(place).substr(0, place.size() - readings[i].level.size());
         if (longer.find(stem) == std::string::npos) longer = named_at(place, readings[i].body);
       }
