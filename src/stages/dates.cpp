@@ -309,7 +309,7 @@ void resolve_dates(StageContext& ctx) {
     if (!states_year && d.expr.kind == CalendarKind::until && stated_paragraph == d.record->paragraph &&
         stated_year == here.year && (stated_sentence != d.record->sentence || d.record->span.begin < stated_clause_end)) {
       ahead.deadlines_ahead = true;
-      if (!here.deadlines_ahead) ctx.note("date '{}': a deadline in a sentence of the page's year, still to come", written);
+      if (!here.deadlines_ahead) ctx.note("date '{}': a deadline in a paragraph of the page's year, still to come", written);
     }
     ResolvedDate resolved =
         resolve(d.expr, follows_previous ? previous : in_stated_year || in_written_year ? sentence_year : ahead);

@@ -6,7 +6,6 @@
 #include "convert/converters.hpp"
 #include "stages/stage.hpp"
 #include "text/occurrences.hpp"
-#include "text/utf8.hpp"
 
 #include <re2/re2.h>
 
@@ -274,9 +273,7 @@ std::string level_host(const StageContext& ctx, const WorkRecord& m) {
   const std::string name = text_field(m, "name");
   const std::string_view head = longest_head(hosts, name);
   if (head.empty()) return {};
-  const std::string body = lookup(hosts, head);
-  const std::size_t level = text::decode_utf8(body, 0).length;  // the level opens the body's name
-  return body_at_article_place(ctx, m.article, std::string_view(body).substr(0, level), std::string_view(body).substr(level));
+  return body_at_article_place(ctx, m.article, lookup(hosts, head));
 }
 
 // "乌兰浩特市人民法院2025年上半年审判执行工作分析会议": the court before the

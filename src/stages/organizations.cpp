@@ -471,21 +471,23 @@ std::span<const OrgMention> org_mentions_near(const StageContext& ctx, std::size
   return {first, last};
 }
 
-std::string body_at_article_place(const StageContext& ctx, int article, std::string_view level, std::string_view body) {
-  const std::string place = place_at_level(ctx.org_of_article(article), level);
-  return place.empty() ? std::string() : named_at(place, body);
+std::string body_at_article_place(const StageContext& ctx, int article, std::string_view leveled_body) {
+  const std::size_t level = text::decode_utf8(leveled_body, 0).length;  // the level opens the body's name
+  const std::string place = place_at_level(ctx.org_of_article(article), leveled_body.substr(0, level));
+  return place.empty() ? std::string() : named_at(place, leveled_body.substr(level));
 }
 
 namespace {
 
 // The county of a basic court's or procuratorate's full name ("德州市陵城区人民法院"
-// -> "德州市陵城区"); empty for another body: an intermediate court's city holds
-// many counties.
-std::string county_of(std::string_view body) {
+// -> "德州市陵城区"); empty for another body: an intermediate court's or a listed
+// city's procuratorate's city holds many counties.
+std::string county_of(const StageContext& ctx, std::string_view body) {
   if (ends_with(body, "中级人民法院") || ends_with(body, "高级人民法院")) return {};
   for (std::string_view kind : {"人民法院", "人民检察院"})
     if (ends_with(body, kind)) {
       const std::string_view place = body.substr(0, body.size() - kind.size());
+      if (kind == "人民检察院" && is_prefecture(ctx, place)) return {};  // a city's court is 中级, 儋州市人民法院 a basic one
       for (std::string_view level : {"县", "区", "市", "旗"})
         if (ends_with(place, level)) return std::string(place);
     }
@@ -498,8 +500,8 @@ std::string town_body_name(const StageContext& ctx, std::size_t pos, int article
                            std::string_view body) {
   // The county of the court named last before the town, else of the article's own.
   const OrgMention* before = court_before(ctx, pos, article);
-  std::string county = before != nullptr ? county_of(before->canonical) : std::string();
-  if (county.empty()) county = county_of(ctx.org_of_article(article));
+  std::string county = before != nullptr ? county_of(ctx, before->canonical) : std::string();
+  if (county.empty()) county = county_of(ctx, ctx.org_of_article(article));
   // A town written after its county ("隆阳区潞江镇") names it: the county's full
   // form where it is the one found, else the words as they stand. (The level in
   // 旧县镇 is the town's own stem.)

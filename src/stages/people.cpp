@@ -440,7 +440,7 @@ void link_people(StageContext& ctx) {
             place_level == governed.substr(0, level))
           p.org = place + std::string(body);  // "樟树市副市长": 樟树市人民政府
         else
-          p.org = body_at_article_place(ctx, r.article, std::string_view(governed).substr(0, level), body);
+          p.org = body_at_article_place(ctx, r.article, governed);
       } else if (court_office && !p.titles.empty()) {
         // A work report's "院长", "副院长" are the reporting court's whatever court it named last.
         const std::string& own = ctx.org_of_article(r.article);

@@ -343,10 +343,13 @@ TEST_SUITE("people") {
     CHECK(named(people, "葛新")->org == std::optional<std::string>("江北市青石区南岭街道办事处"));
   }
 
-  TEST_CASE("a town's official in an intermediate court's article has no county to be of") {
+  TEST_CASE("a town's official in an intermediate court's or a city procuratorate's article has no county to be of") {
     auto people = people_in("江北市中级人民法院召开座谈会，石门镇副镇长钱立参加。");
     REQUIRE(named(people, "钱立") != nullptr);
     CHECK_FALSE(named(people, "钱立")->org.has_value());
+    auto city = people_in("大连市人民检察院召开座谈会，石门镇副镇长孙丽参加。");
+    REQUIRE(named(city, "孙丽") != nullptr);
+    CHECK_FALSE(named(city, "孙丽")->org.has_value());
   }
   TEST_CASE("an official after a police branch's full name is of the branch, not of the bureau named inside it") {
     auto people = people_in("大同市云冈区人民检察院召开座谈会，大同市公安局云冈分局副局长钱立参加。");
