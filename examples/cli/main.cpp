@@ -242,7 +242,9 @@ void extract_batch(const Options& o, const reportex::Extractor& extractor, const
 
 // Processes inputs on `jobs` threads, in batches, and prints results in input
 // order. At most 2 * jobs * kMaxBatchFiles results wait to be printed, so
-// memory does not grow with the number of files.
+// memory does not grow with the number of files. The workers print: whoever
+// finds the oldest results done writes them out, so that no third thread
+// wakes for every batch and competes with the workers for the cores.
 int extract_all(const Options& o, const reportex::Extractor& extractor) {
   const std::size_t n = o.inputs.size();
   const std::size_t window = 2 * static_cast<std::size_t>(o.jobs) * kMaxBatchFiles;
@@ -251,17 +253,49 @@ int extract_all(const Options& o, const reportex::Extractor& extractor) {
   for (std::size_t i = 0; i < n; ++i) total += sizes[i] = input_size(o.inputs[i]);
   std::uintmax_t unassigned = total;  // bytes of the inputs no worker has taken yet
   std::mutex mutex;
-  std::condition_variable changed;
-  std::deque<Slot> pending;  // slots for inputs [printed, printed + pending.size())
+  std::condition_variable window_moved;  // waited on only while the window is full
+  std::deque<Slot> pending;              // slots for inputs [printed, printed + pending.size())
   std::size_t next = 0, printed = 0;
+  bool printing = false;  // a worker is writing out results; the others leave theirs to it
+  std::size_t waiting = 0;  // workers waiting for the window to move
   int status = 0;
+
+  // Called with `lock` held; writes out the done results at the front, as
+  // long as there are any, releasing the lock while it writes.
+  auto print_ready = [&](std::unique_lock<std::mutex>& lock) {
+    if (printing) return;
+    printing = true;
+    while (!pending.empty() && pending.front().done) {
+      std::vector<Slot> ready;
+      while (!pending.empty() && pending.front().done) {
+        ready.push_back(std::move(pending.front()));
+        pending.pop_front();
+      }
+      printed += ready.size();
+      if (waiting > 0) window_moved.notify_all();
+      lock.unlock();
+      bool failed = false;
+      for (const auto& slot : ready) {
+        std::cout << slot.output;
+        for (const auto& p : slot.problems) std::cerr << "reportex: " << p << '\n';
+        failed = failed || !slot.problems.empty();
+      }
+      lock.lock();
+      if (failed) status = 1;
+    }
+    printing = false;
+  };
 
   auto worker = [&] {
     for (;;) {
       std::size_t first, last;  // the batch: inputs [first, last)
       {
         std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return next >= n || next < printed + window; });
+        while (next < n && next >= printed + window) {
+          ++waiting;
+          window_moved.wait(lock);
+          --waiting;
+        }
         if (next >= n) return;
         first = next;
         const std::uintmax_t batch_bytes =
@@ -288,12 +322,12 @@ int extract_all(const Options& o, const reportex::Extractor& extractor) {
       }
       extract_batch(o, extractor, docs, paths, slots);
       docs.clear();  // the texts are no longer needed
-      std::lock_guard lock(mutex);
+      std::unique_lock lock(mutex);
       for (std::size_t i = first; i < last; ++i) {
         results[i - first].done = true;
         pending[i - printed] = std::move(results[i - first]);
       }
-      changed.notify_all();
+      print_ready(lock);
     }
   };
 
@@ -303,21 +337,6 @@ int extract_all(const Options& o, const reportex::Extractor& extractor) {
   }
   std::vector<std::thread> threads;
   for (unsigned t = 0; t < std::min<std::size_t>(o.jobs, n); ++t) threads.emplace_back(worker);
-  {
-    std::unique_lock lock(mutex);
-    while (printed < n) {
-      changed.wait(lock, [&] { return !pending.empty() && pending.front().done; });
-      Slot slot = std::move(pending.front());
-      pending.pop_front();
-      ++printed;
-      changed.notify_all();
-      lock.unlock();
-      std::cout << slot.output;
-      for (const auto& p : slot.problems) std::cerr << "reportex: " << p << '\n';
-      if (!slot.problems.empty()) status = 1;
-      lock.lock();
-    }
-  }
   for (auto& t : threads) t.join();
   std::cout.flush();
   return status;

@@ -121,6 +121,38 @@ TEST_SUITE("cli") {
     CHECK_FALSE(one.out.empty());
   }
 
+  TEST_CASE("more files than may wait to be printed still come out whole and in order") {
+    // -j 2 keeps at most 512 files' results waiting; 1200 make the workers wait for the window.
+    fs::path dir = fs::temp_directory_path() / ("reportex_cli_many_" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::string files;
+    constexpr int kFiles = 1200, kEmpty = 700;
+    for (int i = 0; i < kFiles; ++i) {
+      char name[32];
+      std::snprintf(name, sizeof name, "r%04d.txt", i);
+      std::ofstream out(dir / name);
+      if (i != kEmpty) out << "2024年，该院受理各类案件" << 100 + i << "件。\n";
+      files += " '" + (dir / name).string() + "'";
+    }
+    Run one = cli("extract -j 1" + files);
+    Run two = cli("extract -j 2" + files);
+    CHECK(one.status == 1);  // the empty file
+    CHECK(two.status == 1);
+    CHECK(two.err.find("r0700.txt: empty file") != std::string::npos);
+    CHECK(one.out == two.out);
+    std::vector<std::string> counted;  // the documents with their count, in output order
+    std::istringstream lines(two.out);
+    for (std::string line; std::getline(lines, line);) {
+      auto j = nlohmann::json::parse(line);
+      if (j["type"] == "case_count") counted.push_back(j["doc"]);
+    }
+    REQUIRE(counted.size() == kFiles - 1);
+    CHECK(std::is_sorted(counted.begin(), counted.end()));
+    CHECK(counted.front() == "r0000.txt");
+    CHECK(counted.back() == "r1199.txt");
+    fs::remove_all(dir);
+  }
+
   TEST_CASE("files extracted in one batch get the records each gets alone") {
     auto reports = sample_reports();
     REQUIRE(reports.size() >= 4);
