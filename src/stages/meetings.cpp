@@ -46,8 +46,8 @@ bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(
 // closes a "who" phrase without naming anyone. A pack without a list reads
 // none of its words.
 struct MeetingWords {
-  std::vector<std::string_view> presided, attend_verbs, attend_ends, speech_verbs, subject_ends, content_starts,
-      who_openers, who_trailing, name_followers, group_words;
+  std::vector<std::string_view> presided, attend_verbs, attend_ends, speech_verbs, floor_speech_verbs, subject_ends,
+      content_starts, who_openers, who_trailing, name_followers, group_words;
   std::vector<std::string> verbs;  // attending and speaking, to tell in one scan whether a sentence has any
   text::LiteralSet verb_set;
   std::vector<std::string> titles;  // titles before a name ("副检察长乔卫东"), found in one scan of an item
@@ -68,6 +68,7 @@ struct MeetingWords {
     load("meeting_attend_verb", attend_verbs);
     load("meeting_attend_end", attend_ends);
     load("meeting_speech_verb", speech_verbs);
+    load("meeting_floor_speech_verb", floor_speech_verbs);
     load("meeting_subject_end", subject_ends);
     subject_ends.insert(subject_ends.end(), attend_verbs.begin(), attend_verbs.end());
     load("meeting_content_start", content_starts);
@@ -753,9 +754,11 @@ bool quotes_a_speech(const StageContext& ctx, const MeetingWords& words, std::st
 // have moved on. It names no presider, its attendees must attend this meeting
 // (attends_this_meeting), and its people must be the people stage's (a title
 // before two characters is not enough there). `own_sentence`: the meeting's own
-// sentence, where who is invited (邀请…) attends.
+// sentence, where who is invited (邀请…) attends. `on_floor`: the clause's
+// sentence opens at the meeting ("会上，"), where a clause that ends with a
+// word of telling ("…院长某某介绍") is someone speaking there.
 void read_clause(const StageContext& ctx, const PersonIndex& index, const MeetingWords& words, const Piece& clause,
-                 Frame& frame, std::vector<std::string>& waiting, bool later, bool own_sentence) {
+                 Frame& frame, std::vector<std::string>& waiting, bool later, bool own_sentence, bool on_floor) {
   const std::string_view text = clause.text;
   auto people = [&](std::string_view who_text, bool groups_too) {
     std::vector<std::string> names;
@@ -779,6 +782,12 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
   if (!own_sentence && attends && !attends_this_meeting(words, text.substr(attends->size()))) attends.reset();
   auto said = before_first(text, words.speech_verbs);
   if (later && said && quotes_a_speech(ctx, words, text.substr(said->size()))) said.reset();
+  if (!said && on_floor)
+    for (std::string_view verb : words.floor_speech_verbs)
+      if (ends_with(text, verb) && text.size() > verb.size()) {
+        said = text.substr(0, text.size() - verb.size());
+        break;
+      }
   if (!presides && !attends && !said) {
     if (invites) {  // the clause that invites names no one else
       waiting.clear();
@@ -853,7 +862,7 @@ Frame read_frame(StageContext& ctx, const PersonIndex& people, const MeetingWord
     paragraph = seg.paragraph;
     if (s > m.sentence && starts_content(words, ctx.sentence_text(s))) break;
     std::vector<std::string> waiting;  // people named in clauses before their verb
-    for (const auto& clause : clauses(s)) read_clause(ctx, people, words, clause, frame, waiting, false, s == m.sentence);
+    for (const auto& clause : clauses(s)) read_clause(ctx, people, words, clause, frame, waiting, false, s == m.sentence, false);
   }
   const auto article_of = [&](int p) {
     return static_cast<std::size_t>(p) < ctx.paragraph_article.size() ? ctx.paragraph_article[static_cast<std::size_t>(p)] : -1;
@@ -863,14 +872,22 @@ Frame read_frame(StageContext& ctx, const PersonIndex& people, const MeetingWord
   constexpr int kLaterParagraphs = 8;
   const int article = article_of(paragraph);
   const int last_paragraph = paragraph + kLaterParagraphs;
+  int floor_paragraph = -1;  // the paragraph of the last sentence that opened at the meeting
   for (; s < next_trigger && sentences[static_cast<std::size_t>(s)].paragraph <= last_paragraph &&
          article_of(sentences[static_cast<std::size_t>(s)].paragraph) == article;
        ++s) {
     // Most later sentences say nothing of who took part: one look for a verb
     // spares reading their clauses.
-    if (!words.verb_set.any_in(ctx.sentence_text(s))) continue;
+    const std::string_view sentence = ctx.sentence_text(s);
+    // The floor holds to the end of its paragraph: "会上，…作交流发言。X检察长某某介绍，…"
+    const int paragraph_now = sentences[static_cast<std::size_t>(s)].paragraph;
+    if (paragraph_now != floor_paragraph) floor_paragraph = -1;
+    if (RE2::PartialMatch(re2::StringPiece(sentence.data(), sentence.size()), ctx.pattern("meetings.on_the_floor")))
+      floor_paragraph = paragraph_now;
+    const bool on_floor = floor_paragraph == paragraph_now;
+    if (!on_floor && !words.verb_set.any_in(sentence)) continue;
     std::vector<std::string> waiting;
-    for (const auto& clause : clauses(s)) read_clause(ctx, people, words, clause, frame, waiting, true, false);
+    for (const auto& clause : clauses(s)) read_clause(ctx, people, words, clause, frame, waiting, true, false, on_floor);
   }
   return frame;
 }

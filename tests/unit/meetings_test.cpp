@@ -458,4 +458,16 @@ TEST_SUITE("meetings") {
     CHECK(m[0].fields.text("date") == "2026-01-08");
     CHECK(m[1].fields.text("date") == "2026-01-08");
   }
+
+  TEST_CASE("who tells something after the report has come to the meeting's floor speaks at it") {
+    auto m = meetings_in(
+        "11月5日，江北市人民检察院召开全市检察机关公益诉讼工作推进会，副检察长钱立主持会议。\n\n"
+        "会上，东湖区人民检察院、西岭县人民检察院作交流发言。西岭县人民检察院检察长欧阳明远介绍，该院今年立案公益诉讼案件46件。\n\n"
+        "东湖区人民检察院检察长蔺国华介绍，该院将继续深化协作。\n");
+    REQUIRE(m.size() == 1);
+    const auto attendees = m[0].fields.list("attendees");
+    // On the floor to the end of its paragraph; a later paragraph's 介绍 may tell an interview.
+    CHECK(std::count(attendees.begin(), attendees.end(), "欧阳明远") == 1);
+    CHECK(std::count(attendees.begin(), attendees.end(), "蔺国华") == 0);
+  }
 }
