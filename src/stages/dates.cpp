@@ -87,12 +87,21 @@ bool is_dateline_date(const StageContext& ctx, const WorkRecord& r) {
          partial_match(sentence_before(ctx, r), ctx.pattern("dates.dateline_mark_before"));
 }
 
+// A date a thing is to be done by ("2026年1月31日前"), not one a figure runs to ("截至2025年9月底").
+bool is_deadline(const StageContext& ctx, const DateMentionAt& d) {
+  constexpr std::string_view kBefore = "前";
+  const std::string_view text = ctx.text(*d.record);
+  return d.expr.kind == CalendarKind::until && text.size() >= kBefore.size() &&
+         text.substr(text.size() - kBefore.size()) == kBefore;
+}
+
 // The year the text talks about: the most frequent explicit year (the later
-// one on a tie), or the latest year named at most one year after it.
-int year_of_text(const std::vector<DateMentionAt>& dates) {
+// one on a tie), or the latest year named at most one year after it. A
+// deadline ("2026年1月31日前") tells what is still to come, not when the text is.
+int year_of_text(const StageContext& ctx, const std::vector<DateMentionAt>& dates) {
   std::map<int, int> count;
   for (const auto& d : dates)
-    if (d.expr.start.year) ++count[*d.expr.start.year];
+    if (d.expr.start.year && !is_deadline(ctx, d)) ++count[*d.expr.start.year];
   if (count.empty()) return 0;
   int frequent = 0, best = 0;
   for (const auto& [year, n] : count)
@@ -138,7 +147,7 @@ FoundReference find_reference(const StageContext& ctx, const std::vector<DateMen
       return found;
     }
   }
-  int year = year_of_text(dates);
+  int year = year_of_text(ctx, dates);
   if (year == 0) {
     found.how = "none: no page date, dateline or year in the text";
     return found;
@@ -154,7 +163,7 @@ FoundReference find_reference(const StageContext& ctx, const std::vector<DateMen
   std::optional<CivilDate> latest;
   const WorkRecord* latest_record = nullptr;
   for (const auto& d : dates) {
-    auto date = full_date(d.expr);
+    auto date = is_deadline(ctx, d) ? std::nullopt : full_date(d.expr);
     if (date && date->year == year && (!latest || *date > *latest)) latest = date, latest_record = d.record;
   }
   if (latest) {

@@ -433,6 +433,16 @@ TEST_SUITE("dates") {
     CHECK(field(dates[2], "value") == "2024");
   }
 
+  TEST_CASE("a deadline the text sets is no sign of its year, a date a figure runs to is") {
+    auto dates = dates_in(
+        "截至2025年9月底，出庭应诉率达92%。今年以来，审结案件473件。"
+        "审议意见于11月10日前交法院研究处理，法院应在2026年1月31日前书面报告。");
+    REQUIRE(dates.size() == 4);
+    CHECK(field(dates[1], "value") == "2025");  // 今年以来: the year of 截至2025年9月底, not 2026
+    CHECK(field(dates[2], "value") == "2025-11-10");
+    CHECK(field(dates[3], "value") == "2026-01-31");
+  }
+
   TEST_CASE("a meeting that sums up one year and plans the next is reported in the next") {
     auto dates = dates_in("2月22日，包头市中级人民法院召开全市法院院长会议，总结2023年全市法院工作，部署2024年工作。");
     REQUIRE(dates.size() == 3);
