@@ -345,8 +345,10 @@ void resolve_dates(StageContext& ctx) {
         // deadline in a later clause is not of a year said relative to the page's, nor of the
         // end of a run of days (news tells deadlines still to come in the page's year); any
         // other year written out holds for the whole sentence, and so does the page's own year
-        // said as 今年 (a work report's plan: "今年，…一是6月底前完成…").
-        const bool holds_for_sentence = (point.year || point.year_offset == 0) && d.expr.kind != CalendarKind::until;
+        // said as 今年 (a work report's plan: "今年，…一是6月底前完成…"), and a deadline that
+        // writes its year out ("2026年3月底前实现…，6月30日前完成…").
+        const bool holds_for_sentence =
+            (point.year || point.year_offset == 0) && (d.expr.kind != CalendarKind::until || (point.year && is_deadline(ctx, d)));
         stated_clause_end = holds_for_sentence ? std::string_view::npos : clause_end(ctx, *d.record);
       }
       if (states_year && point.year && last_year != 0) written_year = last_year, written_article = d.record->article;

@@ -443,6 +443,16 @@ TEST_SUITE("dates") {
     CHECK(field(dates[3], "value") == "2026-01-31");
   }
 
+  TEST_CASE("a deadline that writes out its year gives it to the deadlines after it in its sentence") {
+    auto dates = dates_in("二是深化诉源治理，2026年3月底前实现全覆盖，6月30日前完成清理。", CivilDate{2025, 12, 30});
+    REQUIRE(dates.size() == 2);
+    CHECK(field(dates[1], "value") == "2026-06-30");
+    // The end of a run of days does not: news tells deadlines of the page's own year.
+    dates = dates_in("活动持续至2026年1月31日，12月20日前完成摸排。", CivilDate{2025, 12, 1});
+    REQUIRE(dates.size() == 2);
+    CHECK(field(dates[1], "value") == "2025-12-20");
+  }
+
   TEST_CASE("a meeting that sums up one year and plans the next is reported in the next") {
     auto dates = dates_in("2月22日，包头市中级人民法院召开全市法院院长会议，总结2023年全市法院工作，部署2024年工作。");
     REQUIRE(dates.size() == 3);
