@@ -365,6 +365,15 @@ TEST_SUITE("dates") {
     CHECK(field(dates[2], "value") == "2025-H1");
   }
 
+  TEST_CASE("a bulletin's issue line gives its day, not the end of the campaign it reports") {
+    auto dates = dates_in(
+        "执行快报\n\n第12期\n\n江北县人民法院执行局　联合编印　　2025年12月15日\n\n"
+        "专项行动自12月9日起至2026年1月31日止。今年以来，该院执结案件900件。");
+    REQUIRE(dates.size() == 4);
+    CHECK(field(dates[0], "value") == "2025-12-15");
+    CHECK(field(dates[3], "value") == "2025");  // 今年以来: the issue's year
+  }
+
   TEST_CASE("a web page's publication date and a newspaper header are page dates") {
     auto web = dates_in("标题\n发布时间：2025-03-05　来源：鄂托克旗人民法院\n\n3月3日，该院召开党组会议。");
     REQUIRE(web.size() == 2);
