@@ -302,6 +302,11 @@ void link_percents(StageContext& ctx, const SentenceIndex& index) {
         p.fields.erase("subject");
         if (!p.fields.text("direction")) p.fields.set("direction", direction);
       }
+    if (auto s = p.fields.text("subject");
+        s && RE2::FullMatch(re2::StringPiece(s->data(), s->size()), ctx.pattern("counts.unit_alone"))) {
+      ctx.note("percent {}: '{}' is the unit of the count before it, no subject", ctx.text(p), *s);
+      p.fields.erase("subject");
+    }
     auto subject = p.fields.text("subject");
     if (subject && !subject->empty()) {
       // "提起公诉件数、人数同比分别上升6.2%、4.8%": one item per value.
