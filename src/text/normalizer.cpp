@@ -291,7 +291,9 @@ class Normalizer {
     const std::string& text = result_.text;
     if (!is_ascii_digit(next_byte) || !is_ascii_digit(static_cast<unsigned char>(text.back()))) return false;
     const auto first = number_start(false);
-    if (!first || (*first > 0 && static_cast<unsigned char>(text[*first - 1]) < 0x80)) return false;
+    // A line may open with the number (a figure card: "3 128 件" over "受理涉农案件").
+    if (!first || (*first > 0 && static_cast<unsigned char>(text[*first - 1]) < 0x80 && text[*first - 1] != '\n'))
+      return false;
     // The group may be wrapped onto the next line or page ("13 4\n57件",
     // "17 4\n\n36件"), and so may what follows it ("1 126\n件", "21 408\n\n件").
     std::size_t pos = space_end_, digits = 0;
@@ -308,7 +310,9 @@ class Normalizer {
     if (digits != 3) return false;
     pos += line_breaks_at(pos);
     if (pos == source_.size() || source_[pos] == '.' || static_cast<unsigned char>(source_[pos]) >= 0x80) return true;
-    return source_[pos] == ' ' && digit_at(pos + 1) > 0;  // 1 234 567
+    if (source_[pos] != ' ') return false;
+    return digit_at(pos + 1) > 0 ||                                             // 1 234 567
+           (pos + 1 < source_.size() && static_cast<unsigned char>(source_[pos + 1]) >= 0x80);  // "3 128 件"
   }
 
   // The length of the source's digit at byte `pos`, ASCII or full-width

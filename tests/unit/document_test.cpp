@@ -160,6 +160,10 @@ TEST_CASE("a space grouping thousands in a number of Chinese text is removed") {
   CHECK(normalized("ISO 9001 2015") == "ISO 9001 2015");
   CHECK(normalized("编号12 34件") == "编号12 34件");
   CHECK(normalized("2025 年共 3551 件") == "2025年共3551件");
+  // A space before the unit as well, and a figure card's line that opens with the number.
+  CHECK(normalized("全年受理案件3 128 件") == "全年受理案件3128件");
+  CHECK(normalized("【数读】\n\n3 128 件\n受理涉农案件") == "【数读】\n3128件受理涉农案件");
+  CHECK(normalized("ISO 9001 2015 认证") == "ISO 9001 2015认证");
 }
 
 TEST_CASE("a line wrapped inside a number of Chinese text is joined") {
