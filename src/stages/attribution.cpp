@@ -462,16 +462,30 @@ PeriodContext period_context(const StageContext& ctx) {
   pc.section_period.resize(paragraphs.size());
   // Items of a list a colon opens ("2025年，该院这样答卷：\n▶新收案件…；\n▶结案…；")
   // go on with the sentence that opens it, as clauses joined by ；do.
-  bool in_list = false;
+  // So do the cards of a figure box ("【数读】今年1至10月…\n\n3 128 件\n受理涉农案件\n\n…"):
+  // short paragraphs without a full stop after the box's title.
+  constexpr std::size_t kCardChars = 40;
+  auto is_card = [&](std::size_t paragraph) {
+    const Span& ps = ctx.doc.paragraphs()[paragraph].normalized;
+    const std::string_view text = std::string_view(ctx.doc.text()).substr(ps.begin, ps.size());
+    return char_count(text) <= kCardChars && text.find("。") == std::string_view::npos;
+  };
+  bool in_list = false, in_box = false;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     pc.clause_group[i] = static_cast<int>(i);
-    if (i == 0) continue;
+    const std::string_view text = ctx.sentence_text(static_cast<int>(i));
+    const bool opens_box = RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), ctx.pattern("counts.figure_box"));
+    if (i == 0) {
+      in_box = opens_box;
+      continue;
+    }
     std::string_view previous = ctx.sentence_text(static_cast<int>(i - 1));
     if (sentences[i].paragraph != sentences[i - 1].paragraph) {
-      const std::string_view text = ctx.sentence_text(static_cast<int>(i));
       in_list = (in_list || ends_with(previous, "：") || ends_with(previous, ":")) &&
                 RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), ctx.pattern("counts.list_item"));
-      if (in_list) pc.clause_group[i] = pc.clause_group[i - 1];
+      in_box = !opens_box && in_box && is_card(static_cast<std::size_t>(sentences[i].paragraph));
+      if (in_list || in_box) pc.clause_group[i] = pc.clause_group[i - 1];
+      in_box = in_box || opens_box;
       continue;
     }
     if (ends_with(previous, "；") || ends_with(previous, ";")) pc.clause_group[i] = pc.clause_group[i - 1];

@@ -115,6 +115,19 @@ TEST_CASE("the items of a list a colon opens are of the period the opening sente
   CHECK(field(cases[3], "period") != "2025");  // the list has ended
 }
 
+TEST_CASE("the cards of a figure box are of the period its title states") {
+  auto records = extract(
+      "发布时间：2026-01-10\n\n【数读】2025年1至11月全市法院涉农审判\n\n3 128 件\n受理涉农案件\n\n"
+      "1.27 亿元\n涉农案件诉讼标的额\n\n据介绍，该院还受理涉企案件300件，标的额2.1亿元。\n");
+  auto cases = of_type(records, "case_count");
+  auto money = of_type(records, "money");
+  REQUIRE(cases.size() == 2);
+  REQUIRE(money.size() == 2);
+  CHECK(field(cases[0], "period") == "2025");
+  CHECK(field(money[0], "period") == "2025");
+  CHECK(field(cases[1], "period") != "2025");  // a paragraph with a full stop ends the box
+}
+
 TEST_CASE("figures listed one for each year of a range before them are each of their year") {
   auto cases = of_type(extract("2021年至2024年，全市办理公益诉讼案件分别为186件、203件、241件和267件。"
                                "2021年至2024年，全市审结案件分别为100件和120件。"), "case_count");
