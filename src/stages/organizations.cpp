@@ -55,7 +55,24 @@ std::string named_at(std::string_view place, std::string_view body) {
   return std::string(place) + std::string(body);
 }
 
+Reading read_mention(const StageContext& ctx, std::string_view surface);
+
+// "团县委": a mark before a party committee's short form makes it another body's
+// (lexicons/org_prefixes.tsv), read as the committee with the mark's full form for 中共.
+std::optional<Reading> read_prefixed(const StageContext& ctx, std::string_view surface) {
+  constexpr std::string_view kParty = "中共";
+  const std::string_view mark = longest_head(ctx.lexicon("org_prefix"), surface);
+  if (mark.empty() || mark.size() == surface.size()) return std::nullopt;
+  Reading r = read_mention(ctx, surface.substr(mark.size()));
+  if (!r.candidate.starts_with(kParty)) return std::nullopt;
+  const std::string full = lookup(ctx.lexicon("org_prefix"), mark);
+  r.candidate = full + r.candidate.substr(kParty.size());
+  if (r.body.starts_with(kParty)) r.body = full + r.body.substr(kParty.size());
+  return r;
+}
+
 Reading read_mention(const StageContext& ctx, std::string_view surface) {
+  if (auto prefixed = read_prefixed(ctx, surface)) return *prefixed;
   const Lexicon* aliases = ctx.lexicon("org_alias");
   if (std::string whole = lookup(aliases, surface); !whole.empty() && whole != surface) return {whole, false};
   if (lookup(aliases, surface) == surface) return {std::string(surface), false};  // a national body as written
