@@ -217,6 +217,16 @@ void trim_subject(const StageContext& ctx, Subject& s, bool percent) {
       if (best != std::string_view::npos) changed = drop(best);
     }
   }
+  // "人民陪审员共参审案件": an adverb before the case verb inside the subject is no part
+  // of what is counted (lexicons/count_inner_adverbs.txt).
+  if (const Lexicon* adverbs = ctx.lexicon("count_inner_adverb"); adverbs != nullptr && !percent)
+    for (std::size_t at = s.text.empty() ? 0 : text::decode_utf8(s.text, 0).length; at < s.text.size();
+         at += text::decode_utf8(s.text, at).length)
+      if (const std::string_view adverb = longest_head(adverbs, std::string_view(s.text).substr(at)); !adverb.empty())
+        if (!longest_head(ctx.lexicon("count_case_verb"), std::string_view(s.text).substr(at + adverb.size())).empty()) {
+          s.text.erase(at, adverb.size());
+          break;
+        }
   // "特邀调解员等31人": 等 closes the list of what is counted, it is no part of it.
   constexpr std::string_view kAndOthers = "等";
   if (ends_with(s.text, kAndOthers) && s.text.size() > kAndOthers.size()) s.text.resize(s.text.size() - kAndOthers.size());
