@@ -661,6 +661,17 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
     out.push_back({std::string(ctx.doc.text().substr(items.front().begin, items.back().end - items.front().begin)), false, false});
     return out;
   }
+  // Units listed before the people the last of them names are one group: "沅陵、辰溪、
+  // 通道5县法院立案庭负责人", "第一、第二检察部全体员额检察官", "双方法制、刑侦部门负责人".
+  const auto bare_unit = [&](std::size_t k) {
+    return named[k].name.empty() && !named[k].title_only && !is_group_word_end(words, items[k].text);
+  };
+  bool units_then_people = items.size() > 1 && named.back().name.empty() && is_group_word_end(words, items.back().text);
+  for (std::size_t k = 0; units_then_people && k + 1 < items.size(); ++k) units_then_people = bare_unit(k);
+  if (units_then_people) {
+    out.push_back({std::string(ctx.doc.text().substr(items.front().begin, items.back().end - items.front().begin)), false, true});
+    return out;
+  }
   for (std::size_t i = 0; i < items.size(); ++i) {
     // Units listed before "等…负责人" are one group: "民二庭、执行局、立案庭等部门负责人".
     if (std::size_t j = group_closing(ctx, words, items, named, i); j > i) {

@@ -470,4 +470,13 @@ TEST_SUITE("meetings") {
     CHECK(std::count(attendees.begin(), attendees.end(), "欧阳明远") == 1);
     CHECK(std::count(attendees.begin(), attendees.end(), "蔺国华") == 0);
   }
+
+  TEST_CASE("units listed before the people the last of them names are one group of attendees") {
+    auto m = meetings_in(
+        "12月2日下午，江北市中级人民法院召开全市法院立案工作座谈会，沅陵、辰溪、溆浦5县法院立案庭负责人，"
+        "第一、第二检察部全体员额检察官参加会议。\n");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.list("attendees") ==
+          Names{"沅陵、辰溪、溆浦5县法院立案庭负责人", "第一、第二检察部全体员额检察官"});
+  }
 }
