@@ -903,6 +903,22 @@ Frame read_frame(StageContext& ctx, const PersonIndex& people, const MeetingWord
   return frame;
 }
 
+// The last day (a point date of day granularity) told before `m` in its article, looked
+// for among the few records before it.
+std::optional<std::string> day_told_before(const StageContext& ctx, const WorkRecord& m) {
+  constexpr std::size_t kLookback = 64;  // records: a day is told a few sentences before
+  auto it = std::lower_bound(ctx.records.begin(), ctx.records.end(), m.span.begin,
+                             [](const WorkRecord& r, std::size_t pos) { return r.span.begin < pos; });
+  for (std::size_t seen = 0; it != ctx.records.begin() && seen < kLookback; ++seen) {
+    --it;
+    if (it->article != m.article) break;
+    if (it->type != "date" || it->dropped || text_field(*it, "granularity") != "day" || text_field(*it, "kind") != "point")
+      continue;
+    if (const std::string value = text_field(*it, "value"); value.size() == 10) return value;
+  }
+  return std::nullopt;
+}
+
 // ---- merging -------------------------------------------------------------------
 
 // True when the record's paragraph is a headline: a short line without a full stop.
@@ -1108,6 +1124,9 @@ void link_meetings(StageContext& ctx) {
     if (!date && previous_day && previous_day->first == m.article &&
         RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), ctx.pattern("meetings.same_day")))
       date = previous_day->second;
+    // "该院随即召开复盘会", "随后，调研组召开座谈会": the day told last before it in its article.
+    if (!date && RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), ctx.pattern("meetings.right_after")))
+      date = day_told_before(ctx, m);
     // "…现场推进会放在我市举办，2025年5月22日，…出席": the day that opens the clause right after it.
     if (!date) {
       const std::size_t next = m.span.end + 1;  // past the comma that ends the record's clause

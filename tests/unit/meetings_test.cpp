@@ -479,4 +479,12 @@ TEST_SUITE("meetings") {
     CHECK(m[0].fields.list("attendees") ==
           Names{"沅陵、辰溪、溆浦5县法院立案庭负责人", "第一、第二检察部全体员额检察官"});
   }
+
+  TEST_CASE("a meeting told right after an event takes the day told last before it") {
+    auto m = meetings_in(
+        "2025年12月9日凌晨，江北县人民法院开展集中执行行动，拘传被执行人12人。行动结束后，该院随即召开行动复盘会，"
+        "副院长钱立主持。\n");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("date") == "2025-12-09");
+  }
 }
