@@ -313,8 +313,8 @@ void link_percents(StageContext& ctx, const SentenceIndex& index) {
         if (!p.fields.text("direction")) p.fields.set("direction", direction);
       }
     if (auto s = p.fields.text("subject");
-        s && RE2::FullMatch(re2::StringPiece(s->data(), s->size()), ctx.pattern("counts.unit_alone"))) {
-      ctx.note("percent {}: '{}' is the unit of the count before it, no subject", ctx.text(p), *s);
+        s && RE2::FullMatch(re2::StringPiece(s->data(), s->size()), ctx.pattern("counts.not_a_subject"))) {
+      ctx.note("percent {}: '{}' is no subject (a unit or a comparison)", ctx.text(p), *s);
       p.fields.erase("subject");
     }
     auto subject = p.fields.text("subject");
