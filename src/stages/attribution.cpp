@@ -219,11 +219,13 @@ void trim_subject(const StageContext& ctx, Subject& s, bool percent) {
   }
   // "人民陪审员共参审案件": an adverb before the case verb inside the subject is no part
   // of what is counted (lexicons/count_inner_adverbs.txt).
-  if (const Lexicon* adverbs = ctx.lexicon("count_inner_adverb"); adverbs != nullptr && !percent)
+  const Lexicon* adverbs = ctx.lexicon("count_inner_adverb");
+  const Lexicon* case_verbs = ctx.lexicon("count_case_verb");
+  if (adverbs != nullptr && !percent)
     for (std::size_t at = s.text.empty() ? 0 : text::decode_utf8(s.text, 0).length; at < s.text.size();
          at += text::decode_utf8(s.text, at).length)
       if (const std::string_view adverb = longest_head(adverbs, std::string_view(s.text).substr(at)); !adverb.empty())
-        if (!longest_head(ctx.lexicon("count_case_verb"), std::string_view(s.text).substr(at + adverb.size())).empty()) {
+        if (!longest_head(case_verbs, std::string_view(s.text).substr(at + adverb.size())).empty()) {
           s.text.erase(at, adverb.size());
           break;
         }
@@ -480,22 +482,26 @@ PeriodContext period_context(const StageContext& ctx) {
     const std::string_view text = std::string_view(ctx.doc.text()).substr(ps.begin, ps.size());
     return char_count(text) <= kCardChars && text.find("。") == std::string_view::npos;
   };
+  // Only a paragraph's first sentence is read for a box's title or a list's item.
+  auto matches = [&](std::string_view text, std::string_view pattern) {
+    return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), ctx.pattern(pattern));
+  };
   bool in_list = false, in_box = false;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     pc.clause_group[i] = static_cast<int>(i);
-    const std::string_view text = ctx.sentence_text(static_cast<int>(i));
-    const bool opens_box = RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), ctx.pattern("counts.figure_box"));
     if (i == 0) {
-      in_box = opens_box;
+      in_box = matches(ctx.sentence_text(0), "counts.figure_box");
       continue;
     }
     std::string_view previous = ctx.sentence_text(static_cast<int>(i - 1));
     if (sentences[i].paragraph != sentences[i - 1].paragraph) {
+      const std::string_view text = ctx.sentence_text(static_cast<int>(i));
+      const bool opens_box = matches(text, "counts.figure_box");
       in_list = (in_list || ends_with(previous, "：") || ends_with(previous, ":")) &&
-                RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), ctx.pattern("counts.list_item"));
-      in_box = !opens_box && in_box && is_card(static_cast<std::size_t>(sentences[i].paragraph));
-      if (in_list || in_box) pc.clause_group[i] = pc.clause_group[i - 1];
-      in_box = in_box || opens_box;
+                matches(text, "counts.list_item");
+      const bool card = !opens_box && in_box && is_card(static_cast<std::size_t>(sentences[i].paragraph));
+      if (in_list || card) pc.clause_group[i] = pc.clause_group[i - 1];
+      in_box = card || opens_box;
       continue;
     }
     if (ends_with(previous, "；") || ends_with(previous, ";")) pc.clause_group[i] = pc.clause_group[i - 1];
