@@ -88,8 +88,9 @@ Reading read_mention(const StageContext& ctx, std::string_view surface) {
     return {std::string(place) + full_suffix, false};
   const bool short_court = suffix == "法院" || suffix == "检察院";
 
-  // "县茶业协会": an association named by its place's level alone and a name of its own.
-  if (lookup(ctx.lexicon("org_suffix"), suffix) == "association") {
+  // "县茶业协会", "县苹果产业发展中心": a body named by its place's level alone and a
+  // name of its own (lexicons/level_named_kinds.txt).
+  if (!lookup(ctx.lexicon("level_named_kind"), lookup(ctx.lexicon("org_suffix"), suffix)).empty()) {
     const std::size_t level_size = text::decode_utf8(place, 0).length;
     if (place.size() > level_size && is_bare_level(place.substr(0, level_size))) {
       const std::string body = std::string(place.substr(level_size)) + full_suffix;

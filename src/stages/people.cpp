@@ -430,6 +430,12 @@ void link_people(StageContext& ctx) {
         if (governed.empty()) governed = lookup(ctx.lexicon("government_head"), t);
       if (const OrgMention* m = org_prefix(ctx, r)) {
         p.org = m->canonical;
+        // A body the offices open ("区海洋综合执法支队支队长") is the org, not part of the
+        // title; a party committee stays in it ("市委常委").
+        const std::string_view body = std::string_view(ctx.doc.text()).substr(m->span.begin, m->span.end - m->span.begin);
+        if (m->span.begin >= r.span.begin && m->kind != "party" && !p.titles.empty() &&
+            p.titles.front().size() > body.size() && p.titles.front().starts_with(body))
+          p.titles.front().erase(0, body.size());
         if (std::string title = title_before_org(ctx, r, *m); !title.empty()) p.titles.insert(p.titles.begin(), title);
       } else if (std::string town = town_body_before(ctx, r, p.titles); !town.empty()) {
         p.org = std::move(town);
