@@ -63,6 +63,17 @@ bool partial_match(std::string_view text, const RE2& re) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
 }
 
+// The date closing a bulletin's issue line after the issuing body and wide
+// spacing, read on the printed line.
+bool is_issue_line_date(const StageContext& ctx, const WorkRecord& r) {
+  const std::string_view original = ctx.doc.original();
+  const Span at = ctx.doc.original_span(r.span);
+  const std::size_t line_begin = original.rfind('\n', at.begin) == std::string_view::npos ? 0 : original.rfind('\n', at.begin) + 1;
+  const std::size_t line_end = std::min(original.find('\n', at.end), original.size());
+  return partial_match(original.substr(line_begin, at.begin - line_begin), ctx.pattern("dates.issuer_line_before")) &&
+         partial_match(original.substr(at.end, line_end - at.end), ctx.pattern("dates.issuer_line_after"));
+}
+
 // A full date printed as the page's or the web page's date (the words around
 // it are the pack's: [stages.dates] in dates.toml).
 bool is_page_date(const StageContext& ctx, const WorkRecord& r) {
@@ -77,7 +88,8 @@ bool is_page_date(const StageContext& ctx, const WorkRecord& r) {
   return partial_match(after, ctx.pattern("dates.page_number_after")) ||
          partial_match(before, ctx.pattern("dates.label_before")) || partial_match(after, clock_after) ||
          (partial_match(before, subtitle_before) && partial_match(after, ctx.pattern("dates.session_after"))) ||
-         (partial_match(before, alone_before) && partial_match(after, ctx.pattern("dates.alone_after")));
+         (partial_match(before, alone_before) && partial_match(after, ctx.pattern("dates.alone_after"))) ||
+         is_issue_line_date(ctx, r);
 }
 
 // The date right after a dateline mark ("**兴安讯** 7月3日") or before 电

@@ -374,6 +374,16 @@ TEST_SUITE("dates") {
     CHECK(field(dates[3], "value") == "2025");  // 今年以来: the year
   }
 
+  TEST_CASE("a bulletin's issuing body and its day closing a line give the page date, not a plan's year") {
+    auto dates = dates_in(
+        "江北县人民法院\n执行工作通报\n第4期\n\n江北县人民法院执行局　　　　2025年12月8日\n签发：某某\n\n"
+        "10月31日，我院召开动员部署会。力争2026年第一季度实际执结率不低于65%，2026年全年执结率再提高。");
+    auto day = at(dates, "10月31日");
+    REQUIRE(day != nullptr);
+    CHECK(field(*day, "value") == "2025-10-31");
+    CHECK(field(dates[0], "value") == "2025-12-08");
+  }
+
   TEST_CASE("a web page's publication date and a newspaper header are page dates") {
     auto web = dates_in("标题\n发布时间：2025-03-05　来源：鄂托克旗人民法院\n\n3月3日，该院召开党组会议。");
     REQUIRE(web.size() == 2);
