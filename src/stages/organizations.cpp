@@ -184,11 +184,25 @@ bool autonomous_short_form(std::string_view full, std::string_view candidate) {
 // The full forms that end with `candidate` and are longer ("包头市九原区人民法院"
 // for "九原区人民法院"), or name the peoples `candidate` leaves out, in
 // FullForms order.
+// What a longer form adds before a court's or a procuratorate's name: a place's
+// stem before a level ("江北" of "江北市中级人民法院" for "市中级人民法院"), or a
+// whole place before a named one ("潮州市" before "饶平县人民检察院"); the verb of
+// "走进饶平县人民检察院" is neither. (Other bodies' short forms drop names of
+// every kind: "景区管理处" of "禄丰恐龙谷景区管理处".)
+bool adds_place(std::string_view added, std::string_view candidate) {
+  if (!ends_with(candidate, "法院") && !ends_with(candidate, "检察院")) return true;
+  for (std::string_view level : {"市", "州", "区", "县", "旗", "盟", "省", "地区", "自治"})
+    if (candidate.starts_with(level) || ends_with(added, level)) return true;
+  return false;
+}
+
 std::vector<const FullForms::value_type*> longer_full_forms(const FullForms& full_forms, std::string_view candidate) {
   std::vector<const FullForms::value_type*> out;
   for (const auto& form : full_forms)
     if (form.first.size() > candidate.size() &&
-        (ends_with(form.first, candidate) || autonomous_short_form(form.first, candidate)))
+        ((ends_with(form.first, candidate) &&
+          adds_place(std::string_view(form.first).substr(0, form.first.size() - candidate.size()), candidate)) ||
+         autonomous_short_form(form.first, candidate)))
       out.push_back(&form);
   return out;
 }

@@ -74,6 +74,14 @@ TEST_SUITE("organizations") {
     CHECK(names_of(orgs_in("九原区法院召开大会。")) == Names{"九原区人民法院"});
   }
 
+  TEST_CASE("a longer name takes a court's name in only where it adds a place, not a verb before it") {
+    const Names names = names_of(orgs_in("检察开放日：深入饶平县人民检察院。\n11月3日，饶平县人民检察院召开座谈会。"));
+    CHECK(std::find(names.begin(), names.end(), "饶平县人民检察院") != names.end());
+    // A place before it does: the short form is the full one's.
+    CHECK(names_of(orgs_in("潮州市饶平县人民检察院召开大会。饶平县人民检察院全体干警参加。")) ==
+          Names{"潮州市饶平县人民检察院"});
+  }
+
   TEST_CASE("a city the word lists do not know, named by its stem, takes the court the document names in full") {
     auto orgs = orgs_in("石河子市中级人民法院召开推进会。其中，石河子中院受理金融纠纷案件1138件。"
                         "云岭藏族自治州中级人民法院通报情况，云岭州中院受理执行案件892件。");
