@@ -564,6 +564,19 @@ const OrgMention* court_before(const StageContext& ctx, std::size_t pos, int art
   return &ctx.org_mentions[static_cast<std::size_t>(it->last_named_court)];
 }
 
+const OrgMention* court_before(const StageContext& ctx, std::size_t pos, int article, std::string_view kind) {
+  const OrgMention* m = court_before(ctx, pos, article);
+  // Back along the chain of named courts and procuratorates of the article.
+  while (m != nullptr && m->kind != kind) {
+    const std::size_t i = static_cast<std::size_t>(m - ctx.org_mentions.data());
+    if (i == 0) return nullptr;
+    const OrgMention& previous = ctx.org_mentions[i - 1];
+    if (previous.article != article || previous.last_named_court < 0) return nullptr;
+    m = &ctx.org_mentions[static_cast<std::size_t>(previous.last_named_court)];
+  }
+  return m;
+}
+
 void resolve_organizations(StageContext& ctx) {
   std::vector<WorkRecord*> records;
   for (auto& r : ctx.records)

@@ -66,6 +66,18 @@ TEST_SUITE("people") {
     CHECK(named(news, "隋立民")->org == "青松县人民法院");
   }
 
+  TEST_CASE("a bare office of a procuratorate is of the procuratorate named last, a court's of the court") {
+    auto people = people_in(
+        "11月13日，由江北县人民检察院召集的联席会议在该院召开，江北县人民法院、江北县公安局有关负责人参加。"
+        "检察长公孙亚楠主持会议，副院长慕容静发言，第一检察部检察官海丽娟通报情况。");
+    REQUIRE(named(people, "公孙亚楠") != nullptr);
+    CHECK(named(people, "公孙亚楠")->org == "江北县人民检察院");
+    REQUIRE(named(people, "慕容静") != nullptr);
+    CHECK(named(people, "慕容静")->org == "江北县人民法院");
+    REQUIRE(named(people, "海丽娟") != nullptr);
+    CHECK(named(people, "海丽娟")->org == "江北县人民检察院");
+  }
+
   TEST_CASE("a byline joined to its headline line is still found") {
     auto people = people_in("凉城县法院：以“三项机制”推进执行工作\n本报记者●乔慧敏\n\n近日，凉城县人民法院召开执行工作推进会。");
     REQUIRE(people.size() == 1);
