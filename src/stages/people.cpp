@@ -381,9 +381,10 @@ void link_people(StageContext& ctx) {
     // "同志" is a form of address, not an office.
     for (auto& t : r.fields.list("titles"))
       if (!t.empty() && t != "同志") p.titles.push_back(t);
-    // A surname that is also a function word opens a name only after a head's office.
+    // A surname that is also a function word opens a name only after a head's office
+    // or a byline's label ("作者：全晓琪").
     if (longest_head(name_checks.surnames, p.name).empty() &&
-        !longest_head(name_checks.ambiguous_surnames, p.name).empty() &&
+        !longest_head(name_checks.ambiguous_surnames, p.name).empty() && p.role != "author" &&
         (p.titles.empty() || !RE2::PartialMatch(p.titles.back(), ctx.pattern("people.ambiguous_name_office")))) {
       ctx.note("people: '{}' opens with a function word after no head's office; dropped", p.name);
       r.dropped = true;
