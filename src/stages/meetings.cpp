@@ -1119,11 +1119,12 @@ void link_meetings(StageContext& ctx) {
     if (!date) date = point_date_within(ctx, name_end, m.span.end);
     if (!date) date = point_date_within(ctx, sentence_begin, m.span.begin, DatePlace::opening);
     if (!date) date = point_date_within(ctx, sentence_begin, m.span.begin, DatePlace::adjacent);  // "本报讯（…）7月11日，X召开"
-    // "当天下午，市中院召开…": the day of the meeting told just before, in the same article.
+    // "当天下午，市中院召开…": the day of the meeting told just before in the same
+    // article, else the day told last before it (a visit's day: "11月19日，…到我院调研。…当天下午，…召开座谈会").
     const std::string_view lead = std::string_view(ctx.doc.text()).substr(sentence_begin, name_begin - sentence_begin);
-    if (!date && previous_day && previous_day->first == m.article &&
-        RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), ctx.pattern("meetings.same_day")))
-      date = previous_day->second;
+    if (!date && RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), ctx.pattern("meetings.same_day")))
+      date = previous_day && previous_day->first == m.article ? std::optional<std::string>(previous_day->second)
+                                                              : day_told_before(ctx, m);
     // "该院随即召开复盘会", "随后，调研组召开座谈会": the day told last before it in its article.
     if (!date && RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), ctx.pattern("meetings.right_after")))
       date = day_told_before(ctx, m);

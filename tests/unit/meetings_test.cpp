@@ -459,6 +459,14 @@ TEST_SUITE("meetings") {
     CHECK(m[1].fields.text("date") == "2026-01-08");
   }
 
+  TEST_CASE("a meeting of 当天 with no meeting before it takes the day told last before it") {
+    auto m = meetings_in(
+        "2025年11月19日，江北市人民检察院检察长钱立带领调研组到我院调研。\n\n调研组先后走进控告申诉接待大厅。\n\n"
+        "当天下午，调研组在我院召开座谈会，会议由副检察长欧阳明远主持。\n");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("date") == "2025-11-19");
+  }
+
   TEST_CASE("who tells something after the report has come to the meeting's floor speaks at it") {
     auto m = meetings_in(
         "11月5日，江北市人民检察院召开全市检察机关公益诉讼工作推进会，副检察长钱立主持会议。\n\n"
