@@ -520,6 +520,19 @@ bool names_an_outside_body(const StageContext& ctx, std::string_view text) {
          lookup(ctx.lexicon("org_self_reference"), text).empty();
 }
 
+// True when every item of the 、 list `text` names a body and none its people
+// ("镇综治中心、司法所").
+bool names_bodies_only(const StageContext& ctx, const MeetingWords& words, std::string_view text) {
+  if (text.empty()) return false;
+  for (std::size_t start = 0;;) {
+    const std::size_t at = text.find("、", start);
+    const std::string_view item = text.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start);
+    if (item.empty() || !names_a_body(ctx, item) || is_group_word_end(words, item)) return false;
+    if (at == std::string_view::npos) return true;
+    start = at + std::string_view("、").size();
+  }
+}
+
 // True when `text` opens with a head count ("15名茶企", "3家单位").
 bool opens_with_count(const StageContext& ctx, std::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), std::min<std::size_t>(text.size(), 24)),
@@ -590,12 +603,14 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
       if (people.covers(pos) || inside_org_name(ctx, words, pos)) return true;
       if (starts_with(rest, "和")) {
         const std::string_view after = rest.substr(std::string_view("和").size());
+        const std::string_view before = std::string_view(ctx.doc.text()).substr(offset, pos - offset);
+        // Bodies before it are of the people after it: "镇综治中心、司法所和13个村调委会负责人".
+        if (names_bodies_only(ctx, words, before) && is_group_word_end(words, after)) return true;
         // A group with its own count or its own 各 opens a new item: "5家企业负责人和10余名
         // 种植户代表", "12家民营企业的负责人和各县(区)检察院分管副检察长".
         if (opens_with_count(ctx, after) || starts_with(after, "各")) return false;
         // What comes before is a group its own count closes, not one a count opening
         // the phrase governs ("15名人大代表、政协委员和人民陪审员" stays one).
-        const std::string_view before = std::string_view(ctx.doc.text()).substr(offset, pos - offset);
         if (!opens_with_count(ctx, before) && (is_group_word_end(words, after) || is_counted(ctx, after)) &&
             RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), ctx.pattern("meetings.closed_group")))
           return false;
@@ -817,7 +832,7 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
   if (presides) {
     const std::size_t serves = serves_as_presider(text);
     auto who = serves != std::string_view::npos ? std::optional<std::string_view>(text.substr(0, serves))
-                                                : before_first(text, std::array<std::string_view, 1>{"主持"});
+                                                : before_first(text, std::array<std::string_view, 2>{"召集并主持", "主持"});
     if (who)
       for (auto& n : people(*who, false)) add_unique(frame.presiders, n);
   }
