@@ -343,9 +343,13 @@ void resolve_dates(StageContext& ctx) {
       continue;
     }
     if (day_alone) d.record->fields.set("year_source", Value{std::string("inferred")});  // from the date before it
-    // A year a figure is compared with ("较2019年增长41.6%") is no year the text goes on in.
+    // A year a figure is compared with ("较2019年增长41.6%") is no year the text goes on in;
+    // nor is one that qualifies a thing ("…前完成2025年度积存案件清理，一季度实现…").
     if (is_base_of_comparison(ctx, *d.record)) {
       ctx.note("date '{}': a base of comparison; later dates do not take its year", written);
+    } else if (partial_match(written, ctx.pattern("dates.attribute_year")) &&
+               partial_match(sentence_after(ctx, *d.record), ctx.pattern("dates.attribute_after"))) {
+      ctx.note("date '{}': the year of a thing; later dates do not take its year", written);
     } else {
       // A range of years runs on in its last: "2021年至2025年，…" is followed by 2025's days.
       int last_year = resolved.year;

@@ -384,6 +384,18 @@ TEST_SUITE("dates") {
     CHECK(field(dates[0], "value") == "2025-12-08");
   }
 
+  TEST_CASE("a year that qualifies a thing is no year the sentence goes on in") {
+    auto dates = dates_in(
+        "2026年2月12日　星期四　第03版\n\n会议要求，今年全州检察机关要3月底前完成2025年度积存案件清理，"
+        "一季度实现涉企挂案清零，上半年组织全员业务竞赛。");
+    auto quarter = at(dates, "一季度");
+    REQUIRE(quarter != nullptr);
+    CHECK(field(*quarter, "value") == "2026-Q1");
+    auto half = at(dates, "上半年");
+    REQUIRE(half != nullptr);
+    CHECK(field(*half, "value") == "2026-H1");
+  }
+
   TEST_CASE("a web page's publication date and a newspaper header are page dates") {
     auto web = dates_in("标题\n发布时间：2025-03-05　来源：鄂托克旗人民法院\n\n3月3日，该院召开党组会议。");
     REQUIRE(web.size() == 2);
