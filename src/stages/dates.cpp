@@ -284,6 +284,7 @@ void resolve_dates(StageContext& ctx) {
   };
   int previous_year = 0, previous_article = -1;
   int stated_year = 0, stated_sentence = -1, stated_paragraph = -1;
+  bool stated_since = false;  // the stated year is one something runs since
   std::size_t stated_clause_end = std::string_view::npos;  // a relative year's reach for deadlines
   int written_year = 0, written_article = -1;
   CivilDate last_day{};  // the last day resolved, for a day written alone
@@ -312,9 +313,10 @@ void resolve_dates(StageContext& ctx) {
     DateReference previous{std::nullopt, previous_year + std::max(years_after, 0), true};
     const CalendarPoint& point = d.expr.start;
     const bool states_year = (point.year || point.year_offset) && !day_alone;
+    // What runs since a year runs on to the page's: "自2023年起…，截至10月底共有32名".
     const bool in_stated_year = !states_year && !point.month_offset && years_after < 0 &&
                                 stated_sentence == d.record->sentence && stated_year != 0 && stated_year != here.year &&
-                                (d.expr.kind != CalendarKind::until || d.record->span.begin < stated_clause_end);
+                                (d.expr.kind != CalendarKind::until || (d.record->span.begin < stated_clause_end && !stated_since));
     const bool in_written_year = !in_stated_year && !states_year && !point.month_offset && years_after < 0 &&
                                  (point.quarter != 0 || point.half != 0 ||
                                   (point.month != 0 && (d.expr.kind == CalendarKind::point || d.expr.kind == CalendarKind::since) &&
@@ -357,6 +359,7 @@ void resolve_dates(StageContext& ctx) {
         std::from_chars(resolved.end->data(), resolved.end->data() + 4, last_year);
       if (states_year && last_year != 0) {
         stated_year = last_year, stated_sentence = d.record->sentence, stated_paragraph = d.record->paragraph;
+        stated_since = d.expr.kind == CalendarKind::since;
         // "明年上半年增设…，12月20日前开通…", "持续至2026年1月31日，…，12月20日前完成…": a
         // deadline in a later clause is not of a year said relative to the page's, nor of the
         // end of a run of days (news tells deadlines still to come in the page's year); any

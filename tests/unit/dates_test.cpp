@@ -396,6 +396,13 @@ TEST_SUITE("dates") {
     CHECK(field(*half, "value") == "2026-H1");
   }
 
+  TEST_CASE("a year something runs since gives a 截至 after it no year: it is the page's") {
+    auto dates = dates_in("原创　东乡法院　2025年11月21日 19:06　甘肃\n\n该院自2023年起选任双语人民陪审员，截至10月底共有32名。");
+    auto until = at(dates, "截至10月底");
+    REQUIRE(until != nullptr);
+    CHECK(field(*until, "value") == "2025-10");
+  }
+
   TEST_CASE("a web page's publication date and a newspaper header are page dates") {
     auto web = dates_in("标题\n发布时间：2025-03-05　来源：鄂托克旗人民法院\n\n3月3日，该院召开党组会议。");
     REQUIRE(web.size() == 2);
