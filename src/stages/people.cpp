@@ -441,6 +441,15 @@ void link_people(StageContext& ctx) {
         if (m->span.begin >= r.span.begin && m->kind != "party" && !p.titles.empty() &&
             p.titles.front().size() > body.size() && p.titles.front().starts_with(body))
           p.titles.front().erase(0, body.size());
+        // A party body whose name runs into the title: "县委政法委书记" is the 书记 of 县委政法委
+        // (a deputy's seat stays whole: "县人大代表").
+        if (m->kind == "party" && m->span.begin < r.span.begin && m->span.end > r.span.begin && !p.titles.empty()) {
+          // A title that opens with the level is the committee's own ("县委常委").
+          const std::string_view inside = std::string_view(ctx.doc.text()).substr(r.span.begin, m->span.end - r.span.begin);
+          if (p.titles.front().size() > inside.size() && p.titles.front().starts_with(inside) &&
+              !RE2::PartialMatch(re2::StringPiece(inside.data(), inside.size()), ctx.pattern("people.level_opening")))
+            p.titles.front().erase(0, inside.size());
+        }
         if (std::string title = title_before_org(ctx, r, *m); !title.empty()) p.titles.insert(p.titles.begin(), title);
       } else if (std::string town = town_body_before(ctx, r, p.titles); !town.empty()) {
         p.org = std::move(town);
