@@ -180,6 +180,10 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
   // it ("由万州区人民法院主办" on the page of 重庆市万州区人民法院).
   for (const auto& name : full_names)
     if (name.size() > org.size() && name.ends_with(org)) return name;
+  // A town convening: of the county of the court named before it ("凤凰镇在镇政府召开…").
+  for (std::string_view unit : {"镇", "乡", "街道"})
+    if (org.ends_with(unit))
+      if (std::string town = town_body_name(ctx, m.span.begin, m.article, org, ""); !town.empty()) return town;
   return org;
 }
 
