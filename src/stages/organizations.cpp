@@ -44,6 +44,7 @@ struct Reading {
   std::string level{};         // the level alone that names the place ("区" of "区人大常委会")
   std::string body{};          // the full form of the suffix ("人民代表大会常务委员会")
   bool listed_stem = false;    // named by a listed city's stem ("娄底中院"): as good as written in full
+  bool placeless = false;      // named with no place at all ("常委会"): the body the document names nearest
 };
 
 // The full name of a body of `place`: the place before the body's name, or
@@ -73,6 +74,12 @@ std::optional<Reading> read_prefixed(const StageContext& ctx, std::string_view s
 
 Reading read_mention(const StageContext& ctx, std::string_view surface) {
   if (auto prefixed = read_prefixed(ctx, surface)) return *prefixed;
+  // "常委会副主任…": a body named with no place at all, the one the document names in full.
+  if (std::string body = lookup(ctx.lexicon("placeless_body"), surface); !body.empty()) {
+    Reading r{std::move(body), true};
+    r.placeless = true;
+    return r;
+  }
   const Lexicon* aliases = ctx.lexicon("org_alias");
   if (std::string whole = lookup(aliases, surface); !whole.empty() && whole != surface) return {whole, false};
   if (lookup(aliases, surface) == surface) return {std::string(surface), false};  // a national body as written
@@ -765,6 +772,22 @@ void resolve_organizations(StageContext& ctx) {
     m.canonical = named_at(place, readings[i].body);
     m.guest = is_court_or_procuratorate(m.kind);
     ctx.note("organizations: '{}' is of the article's place: '{}'", m.surface, m.canonical);
+  }
+
+  // "常委会副主任…": the body with that name's end the document names nearest before
+  // it (its place found above, "市人大常委会" included), else nearest after it.
+  for (std::size_t i = 0; i < ctx.org_mentions.size(); ++i) {
+    OrgMention& m = ctx.org_mentions[i];
+    if (!readings[i].placeless || !m.canonical.empty()) continue;
+    const auto names_it = [&](std::size_t j) { return ends_with(ctx.org_mentions[j].canonical, readings[i].candidate); };
+    std::optional<std::size_t> found;
+    for (std::size_t j = i; j-- > 0 && !found;)
+      if (names_it(j)) found = j;
+    for (std::size_t j = i + 1; j < ctx.org_mentions.size() && !found; ++j)
+      if (names_it(j)) found = j;
+    if (!found) continue;
+    m.canonical = ctx.org_mentions[*found].canonical;
+    ctx.note("organizations: '{}' is '{}', the one the document names nearest", m.surface, m.canonical);
   }
 
   // "自治区人民检察院": the region the page is about, named when the city of a

@@ -439,7 +439,8 @@ void link_people(StageContext& ctx) {
         // title; a party committee stays in it ("市委常委").
         const std::string_view body = std::string_view(ctx.doc.text()).substr(m->span.begin, m->span.end - m->span.begin);
         if (m->span.begin >= r.span.begin && m->kind != "party" && !p.titles.empty() &&
-            p.titles.front().size() > body.size() && p.titles.front().starts_with(body))
+            p.titles.front().size() > body.size() && p.titles.front().starts_with(body) &&
+            lookup(title_scope, p.titles.front()).empty())  // a title known whole stays so ("常委会委员")
           p.titles.front().erase(0, body.size());
         // A party body whose name runs into the title: "县委政法委书记" is the 书记 of 县委政法委
         // (a deputy's seat stays whole: "县人大代表").
