@@ -124,6 +124,8 @@ std::string dotted_name_at_end(std::string_view text) {
 
 // The longest kind word the name ends with ("…工作推进会" -> 推进会).
 std::string kind_of(const StageContext& ctx, std::string_view name) {
+  constexpr std::string_view kClosingQuote = "”";  // a name quoted whole: “院坝说法会”
+  if (name.ends_with(kClosingQuote)) name.remove_suffix(kClosingQuote.size());
   return std::string(longest_tail(ctx.lexicon("meeting_kind"), name));
 }
 
@@ -1138,12 +1140,14 @@ void link_meetings(StageContext& ctx) {
     if (!date) date = point_date_within(ctx, name_end, m.span.end);
     if (!date) date = point_date_within(ctx, sentence_begin, m.span.begin, DatePlace::opening);
     if (!date) date = point_date_within(ctx, sentence_begin, m.span.begin, DatePlace::adjacent);  // "本报讯（…）7月11日，X召开"
-    // "当天下午，市中院召开…": the day of the meeting told just before in the same
-    // article, else the day told last before it (a visit's day: "11月19日，…到我院调研。…当天下午，…召开座谈会").
+    // "当天下午，市中院召开…": the day told last before it in its article (a meeting's, a
+    // visit's: "11月19日，…到我院调研。…当天下午，…召开座谈会"), else the day of the
+    // meeting told before it.
     const std::string_view lead = std::string_view(ctx.doc.text()).substr(sentence_begin, name_begin - sentence_begin);
-    if (!date && RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), ctx.pattern("meetings.same_day")))
-      date = previous_day && previous_day->first == m.article ? std::optional<std::string>(previous_day->second)
-                                                              : day_told_before(ctx, m);
+    if (!date && RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), ctx.pattern("meetings.same_day"))) {
+      date = day_told_before(ctx, m);
+      if (!date && previous_day && previous_day->first == m.article) date = previous_day->second;
+    }
     // "该院随即召开复盘会", "随后，调研组召开座谈会": the day told last before it in its article.
     if (!date && RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), ctx.pattern("meetings.right_after")))
       date = day_told_before(ctx, m);
