@@ -217,15 +217,16 @@ void trim_subject(const StageContext& ctx, Subject& s, bool percent) {
       if (best != std::string_view::npos) changed = drop(best);
     }
   }
-  // "人民陪审员共参审案件": an adverb before the case verb inside the subject is no part
-  // of what is counted (lexicons/count_inner_adverbs.txt).
+  // "人民陪审员共参审案件", "审委会共召开会议": an adverb before the case verb or the
+  // action inside the subject is no part of what is counted (lexicons/count_inner_adverbs.txt).
   const Lexicon* adverbs = ctx.lexicon("count_inner_adverb");
   const Lexicon* case_verbs = ctx.lexicon("count_case_verb");
   if (adverbs != nullptr && !percent)
     for (std::size_t at = s.text.empty() ? 0 : text::decode_utf8(s.text, 0).length; at < s.text.size();
          at += text::decode_utf8(s.text, at).length)
       if (const std::string_view adverb = longest_head(adverbs, std::string_view(s.text).substr(at)); !adverb.empty())
-        if (!longest_head(case_verbs, std::string_view(s.text).substr(at + adverb.size())).empty()) {
+        if (const std::string_view rest = std::string_view(s.text).substr(at + adverb.size());
+            !longest_head(case_verbs, rest).empty() || !longest_head(action, rest).empty()) {
           s.text.erase(at, adverb.size());
           break;
         }
