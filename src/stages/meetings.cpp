@@ -547,16 +547,19 @@ bool opens_with_count(const StageContext& ctx, std::string_view text) {
 }
 
 // The item that closes a list of units opened at item `i` as one group: no
-// item names a person, only the last ends in a group word, and it holds 等
+// item names a person, only the last ends in a group word (or in a body word after
+// 等: "…等部门"), and it holds 等
 // ("…立案庭等部门负责人") or the items before it are bodies ("区林业局、区水利局
 // 有关负责同志"), the first of them perhaps counted ("15名茶企、茶农代表", but
 // not "3名人民监督员、2名人大代表"). `i` itself when there is none.
 std::size_t group_closing(const StageContext& ctx, const MeetingWords& words, const std::vector<Piece>& items,
                           const std::vector<Named>& named, std::size_t i) {
   for (std::size_t j = i; j < items.size() && named[j].name.empty(); ++j) {
-    if (!is_group_word_end(words, items[j].text)) continue;
+    // Bodies listed up to 等 and a body word close a group too: "水利、生态环境、农业农村等部门".
+    const bool and_others = items[j].text.find("等") != std::string_view::npos;
+    if (!is_group_word_end(words, items[j].text) && !(j > i && and_others && names_a_body(ctx, items[j].text))) continue;
     if (j == i) return i;
-    if (items[j].text.find("等") != std::string_view::npos) return j;
+    if (and_others) return j;
     // A counted head names bodies, not people ("12家商会会长及企业代表" are two groups).
     const bool counted_head = opens_with_count(ctx, items[i].text) && !opens_with_count(ctx, items[j].text) &&
                               longest_tail(ctx.lexicon("title"), items[i].text).empty() &&
