@@ -278,6 +278,14 @@ void name_share(StageContext& ctx, const SentenceIndex& index, std::size_t i) {
   }
 }
 
+// True when `r` stands inside brackets its sentence opens before it.
+bool in_brackets(const StageContext& ctx, const WorkRecord& r) {
+  const Span& sentence = ctx.doc.sentences()[static_cast<std::size_t>(r.sentence)].normalized;
+  const std::string_view before = std::string_view(ctx.doc.text()).substr(sentence.begin, r.span.begin - sentence.begin);
+  const std::size_t open = before.rfind('(');
+  return open != std::string_view::npos && before.find(')', open) == std::string_view::npos;
+}
+
 // Percents: the unit, a list subject spread over its values, and the subjects of the
 // counts before a subjectless "同比分别增长…".
 void link_percents(StageContext& ctx, const SentenceIndex& index) {
@@ -348,6 +356,9 @@ void link_percents(StageContext& ctx, const SentenceIndex& index) {
         if (!(is_count(r) || r.type == "percent")) continue;
         auto s = r.fields.text("subject");
         if (!s || s->empty()) continue;
+        // A count in brackets is a part of the one before it, no figure of the list:
+        // "受理6 802件（含旧存547件），执结6 159件，…同比分别增长8.3%、6.1%".
+        if (in_brackets(ctx, r)) continue;
         every.push_back(&r);
         // A 件/人 pair counts one subject once, unless there are values for both of
         // its counts ("518件702人，同比分别下降7.2%和5.4%").

@@ -330,4 +330,14 @@ TEST_CASE("a subject list with values joined by 和: one subject and one directi
   CHECK(number(percents[1], "value") == doctest::Approx(5.7));
 }
 
+TEST_CASE("a count in brackets is part of the one before it, not a figure the changes are of") {
+  auto percents = of_type(
+      extract("我院共受理执行案件6 802件（含旧存547件），执结6 159件，执行到位金额4.26亿元，同比分别增长8.3%、6.1%和12.4%。"),
+      "percent");
+  REQUIRE(percents.size() == 3);
+  CHECK(field(percents[0], "subject") == "受理执行案件");
+  CHECK(field(percents[1], "subject") == "执结");
+  CHECK(field(percents[2], "subject") == "执行到位金额");
+}
+
 }  // TEST_SUITE
