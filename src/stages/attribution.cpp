@@ -375,6 +375,21 @@ void link_percents(StageContext& ctx, const SentenceIndex& index) {
                  *before[from]->fields.text("subject"));
       }
     }
+    // "分别为583件和241件，前者同比增长12.5%，后者下降3.4%": the first or the second of the
+    // last two counts before it in its sentence (lexicons/count_pair_anaphors.tsv).
+    if (auto s = p.fields.text("subject"))
+      if (const std::string which = lookup(ctx.lexicon("count_pair_anaphor"), *s); !which.empty()) {
+        std::vector<const WorkRecord*> counts;
+        for (std::size_t k = index.records[static_cast<std::size_t>(p.sentence)].first; k < i; ++k)
+          if (const WorkRecord& r = records[k]; !r.dropped && r.sentence == p.sentence && is_count(r) &&
+                                                 r.fields.text("subject") && !in_brackets(ctx, r))
+            counts.push_back(&r);
+        if (counts.size() >= 2) {
+          const WorkRecord* antecedent = counts[counts.size() - (which == "first" ? 2 : 1)];
+          p.fields.set("subject", *antecedent->fields.text("subject"));
+          ctx.note("percent {}: '{}' is '{}'", ctx.text(p), *s, *antecedent->fields.text("subject"));
+        }
+      }
     if (group.size() == 1) name_share(ctx, index, i);
     i = j - 1;
   }

@@ -340,4 +340,12 @@ TEST_CASE("a count in brackets is part of the one before it, not a figure the ch
   CHECK(field(percents[2], "subject") == "执行到位金额");
 }
 
+TEST_CASE("前者 and 后者 are the first and the second of the two counts before") {
+  auto percents = of_type(extract("民事、行政检察监督案件分别为583件和241件，前者同比增长12.5%，后者下降3.4%。"), "percent");
+  REQUIRE(percents.size() == 2);
+  CHECK(field(percents[0], "subject") == "民事检察监督案件");
+  CHECK(field(percents[1], "subject") == "行政检察监督案件");
+  CHECK(field(percents[1], "direction") == "down");
+}
+
 }  // TEST_SUITE
