@@ -379,7 +379,7 @@ bool is_bare_district_body(const StageContext& ctx, std::string_view name) {
 // at "区" is "重庆市綦江区", at "市" "重庆市"; empty when it has none.
 std::string place_at_level(std::string_view court, std::string_view level) {
   if (level.empty()) return {};
-  for (std::string_view body : {"高级人民法院", "中级人民法院", "人民法院", "人民检察院分院", "人民检察院"})
+  for (std::string_view body : {"高级人民法院", "中级人民法院", "人民法院", "人民检察院分院", "人民检察院", "人民代表大会常务委员会"})
     if (ends_with(court, body)) {
       const std::string_view place = court.substr(0, court.size() - body.size());
       const std::size_t at = level == "市" ? place.find(level) : place.rfind(level);
@@ -739,10 +739,13 @@ void resolve_organizations(StageContext& ctx) {
     const Span& p = ctx.doc.paragraphs()[static_cast<std::size_t>(sentence.paragraph)].normalized;
     return std::string_view(ctx.doc.text()).substr(p.begin, p.size()).starts_with("——");
   };
-  for (const auto& m : ctx.org_mentions) {
+  for (std::size_t i = 0; i < ctx.org_mentions.size(); ++i) {
+    const OrgMention& m = ctx.org_mentions[i];
     if (m.article < 0 || static_cast<std::size_t>(m.article) >= ctx.articles.size()) continue;
+    // A court named by its level alone and not yet placed ("县人民法院" in a congress's
+    // report) is none the article is by; the courts of a city together ("鄂尔多斯法院") are.
     if (!is_court_or_procuratorate(m.kind) || m.cited || article_seen[static_cast<std::size_t>(m.article)] != 0 ||
-        in_signature(m))
+        in_signature(m) || (m.canonical.empty() && !readings[i].level.empty()))
       continue;
     article_seen[static_cast<std::size_t>(m.article)] = 1;
     ctx.article_org[static_cast<std::size_t>(m.article)] = m.canonical;
@@ -767,10 +770,20 @@ void resolve_organizations(StageContext& ctx) {
     std::string place = place_of_court_before(ctx, i, readings[i].level, true);
     if (place.empty()) place = place_at_level(ctx.article_org[static_cast<std::size_t>(m.article)], readings[i].level);
     if (place.empty()) place = place_of_court_before(ctx, i, readings[i].level);
+    // A congress's report names no court of its own: its standing committee's place, and
+    // the courts it reports on are no guests there.
+    bool reported_on = false;
+    if (place.empty())
+      for (const auto& other : ctx.org_mentions)
+        if (other.article == m.article && ends_with(other.canonical, "人民代表大会常务委员会") &&
+            !(place = place_at_level(other.canonical, readings[i].level)).empty()) {
+          reported_on = true;
+          break;
+        }
     if (place.empty()) place = page_province.at(m.article, readings[i].level);
     if (place.empty()) continue;
     m.canonical = named_at(place, readings[i].body);
-    m.guest = is_court_or_procuratorate(m.kind);
+    m.guest = is_court_or_procuratorate(m.kind) && !reported_on;
     ctx.note("organizations: '{}' is of the article's place: '{}'", m.surface, m.canonical);
   }
 

@@ -74,6 +74,15 @@ TEST_SUITE("organizations") {
     CHECK(names_of(orgs_in("九原区法院召开大会。")) == Names{"九原区人民法院"});
   }
 
+  TEST_CASE("a congress's report places the courts it names by level at its own place, where they act") {
+    const std::string report =
+        "右玉县人民代表大会常务委员会文件\n\n关于县人民法院诉源治理工作情况的调研报告\n\n"
+        "10月23日下午，调研组在县人民法院召开座谈会。2025年，县法院受理各类案件2146件。\n";
+    auto counts = reportex_test::records_of("case_count", report);
+    REQUIRE(counts.size() == 1);
+    CHECK(counts[0].fields.text("org") == "右玉县人民法院");
+  }
+
   TEST_CASE("a longer name takes a court's name in only where it adds a place, not a verb before it") {
     const Names names = names_of(orgs_in("检察开放日：深入饶平县人民检察院。\n11月3日，饶平县人民检察院召开座谈会。"));
     CHECK(std::find(names.begin(), names.end(), "饶平县人民检察院") != names.end());
