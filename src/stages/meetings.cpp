@@ -157,6 +157,40 @@ std::optional<std::string> resolved_date(const WorkRecord& date) {
 // The org a convener's text refers to: the org mention the organizations stage
 // found there, else the text as written without the group that met. `full_names`:
 // the distinct canonical names of the document's org mentions.
+// The body a visiting group (调研组, 视察组) told of earlier in the article comes from: the
+// one named right before the group ("市委政法委调研组"), else the body of the person who
+// leads it ("…检察长端木振华带领调研组到我院", "由宇文卫东牵头…的调研组"). Empty when none is told.
+std::string visiting_body(const StageContext& ctx, const WorkRecord& m, std::string_view group) {
+  const std::string_view text = ctx.doc.text();
+  if (m.article < 0 || static_cast<std::size_t>(m.article) >= ctx.articles.size()) return {};
+  const int first = ctx.articles[static_cast<std::size_t>(m.article)].first_paragraph;
+  const std::size_t from = ctx.doc.paragraphs()[static_cast<std::size_t>(first)].normalized.begin, to = m.span.begin;
+  std::string body;
+  for (std::size_t at = text.find(group, from); at != std::string_view::npos && at < to; at = text.find(group, at + group.size())) {
+    for (const auto& o : org_mentions_near(ctx, at > 64 ? at - 64 : 0, at))
+      if (o.span.end == at && !o.canonical.empty()) body = o.canonical;
+    // The person who leads it: a mention of one ending last before it, in its sentence.
+    const auto& sentences = ctx.doc.sentences();
+    auto in = std::upper_bound(sentences.begin(), sentences.end(), at,
+                               [](std::size_t pos, const auto& sentence) { return pos < sentence.normalized.begin; });
+    const std::size_t sentence_begin = in == sentences.begin() ? 0 : std::prev(in)->normalized.begin;
+    const WorkRecord* leader = nullptr;
+    std::size_t leader_end = 0;
+    for (const auto& r : ctx.records) {
+      if (r.dropped || r.type != "person" || !r.fields.text("org")) continue;
+      auto consider = [&](const Span& span) {
+        if (span.end <= at && span.begin >= sentence_begin && span.end > leader_end) leader = &r, leader_end = span.end;
+      };
+      consider(r.span);
+      for (const Span& span : r.mentions) consider(span);
+    }
+    if (leader != nullptr &&
+        RE2::PartialMatch(re2::StringPiece(text.data() + leader_end, at - leader_end), ctx.pattern("meetings.group_leads")))
+      body = *leader->fields.text("org");
+  }
+  return body;
+}
+
 std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::string_view written,
                          const std::vector<std::string>& full_names) {
   if (written.empty()) return {};
@@ -179,6 +213,8 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
   if (const std::size_t group = longest_tail(ctx.lexicon("convener_group"), org).size(); group < org.size())
     org.resize(org.size() - group);  // the court of "该院党组": its group convenes for it
   if (org == "该院" || org == "我院" || org == "本院" || org == "我们") return ctx.org_of_article(m.article);
+  if (!lookup(ctx.lexicon("visiting_group"), org).empty())
+    if (std::string body = visiting_body(ctx, m, org); !body.empty()) return body;
   // A full name the document gives elsewhere with its city or province before
   // it ("由万州区人民法院主办" on the page of 重庆市万州区人民法院).
   for (const auto& name : full_names)
