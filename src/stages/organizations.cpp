@@ -584,6 +584,55 @@ const OrgMention* court_before(const StageContext& ctx, std::size_t pos, int art
   return m;
 }
 
+// True when `between` holds a clause mark: what stands on either side is not one phrase.
+bool crosses_clause(std::string_view between) {
+  for (std::string_view mark : {",", "，", "。", ";", "；"})
+    if (between.find(mark) != std::string_view::npos) return true;
+  return false;
+}
+
+// In a transcript, the speaker whose turn holds `m` and the speaker's court: the turn
+// opens with the speaker's label ("【辜晓岚】"), and the speaker was introduced earlier in
+// the article after a court's name ("普宁市人民法院副院长辜晓岚").
+struct Turn {
+  bool named = false;              // `m` is in a turn of a speaker named alone
+  const OrgMention* court = nullptr;  // the speaker's court, when the article tells it
+};
+
+Turn turn_of(const StageContext& ctx, const OrgMention& m) {
+  const auto& paragraphs = ctx.doc.paragraphs();
+  if (m.article < 0 || static_cast<std::size_t>(m.article) >= ctx.articles.size()) return {};
+  const int first = ctx.articles[static_cast<std::size_t>(m.article)].first_paragraph;
+  const int here = ctx.doc.sentences()[static_cast<std::size_t>(m.sentence)].paragraph;
+  constexpr int kTurnParagraphs = 12;  // a turn is a few paragraphs long
+  std::string label;
+  std::size_t label_at = 0;
+  for (int p = here; p >= first && p > here - kTurnParagraphs && label.empty(); --p) {
+    const Span& span = paragraphs[static_cast<std::size_t>(p)].normalized;
+    const std::string_view paragraph = std::string_view(ctx.doc.text()).substr(span.begin, span.size());
+    if (RE2::PartialMatch(re2::StringPiece(paragraph.data(), paragraph.size()), ctx.pattern("organizations.turn_label"), &label))
+      label_at = span.begin;
+  }
+  // The nearest label opens the turn; one that is no bare name (the host's, a reporter's) names no court.
+  const std::string& speaker = label;
+  if (label.empty() || !RE2::FullMatch(label, ctx.pattern("organizations.speaker_name"))) return {};
+  // Where the article introduced the speaker: a court or procuratorate named a few
+  // characters (the titles) before the name, in the same sentence.
+  const Span& article_start = paragraphs[static_cast<std::size_t>(first)].normalized;
+  const std::string_view text = ctx.doc.text();
+  constexpr std::size_t kTitleBytes = 14 * 3;
+  for (std::size_t at = text.find(speaker, article_start.begin); at != std::string_view::npos && at < label_at;
+       at = text.find(speaker, at + speaker.size())) {
+    const OrgMention* found = nullptr;
+    for (const auto& o : org_mentions_near(ctx, at > kTitleBytes ? at - kTitleBytes : 0, at))
+      if (o.span.end <= at && at - o.span.end <= kTitleBytes && is_court_or_procuratorate(o.kind) && !o.canonical.empty() &&
+          !crosses_clause(text.substr(o.span.end, at - o.span.end)))
+        found = &o;
+    if (found != nullptr) return {true, found};
+  }
+  return {true, nullptr};
+}
+
 void resolve_organizations(StageContext& ctx) {
   std::vector<WorkRecord*> records;
   for (auto& r : ctx.records)
@@ -843,7 +892,13 @@ void resolve_organizations(StageContext& ctx) {
       const bool in_range = m.article >= 0 && static_cast<std::size_t>(m.article) < ctx.article_org.size();
       const bool own = in_range && !ctx.article_org[static_cast<std::size_t>(m.article)].empty() &&
                        !lookup(ctx.lexicon("org_self_reference"), m.surface).empty();
-      if (last_named >= 0 && !own) {
+      // "【辜晓岚】…我院…": the court of who speaks, else (a speaker whose court the
+      // article does not tell) the article's own.
+      const Turn turn = !lookup(ctx.lexicon("org_self_reference"), m.surface).empty() ? turn_of(ctx, m) : Turn{};
+      if (turn.court != nullptr) {
+        m.canonical = turn.court->canonical;
+        m.kind = turn.court->kind;
+      } else if (last_named >= 0 && !own && !(turn.named && in_range && !ctx.article_org[static_cast<std::size_t>(m.article)].empty())) {
         const OrgMention& antecedent = ctx.org_mentions[static_cast<std::size_t>(last_named)];
         m.canonical = antecedent.canonical;
         m.kind = antecedent.kind;

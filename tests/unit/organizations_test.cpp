@@ -74,6 +74,16 @@ TEST_SUITE("organizations") {
     CHECK(names_of(orgs_in("九原区法院召开大会。")) == Names{"九原区人民法院"});
   }
 
+  TEST_CASE("in a transcript, 我院 is the court of the speaker whose turn it is") {
+    Linked linked(
+        "12月9日上午，江北市中级人民法院举行新闻发布会。市中院党组成员、副院长詹国栋，青石县人民法院副院长辜晓岚出席并答记者问。\n\n"
+        "【辜晓岚】\n今年5月20日，我院召开座谈会。\n\n【詹国栋】\n今年4月，我院与邻市中院召开联席会议。\n");
+    std::vector<std::string> courts;
+    for (const auto& m : linked.ctx.org_mentions)
+      if (m.surface == "我院") courts.push_back(m.canonical);
+    CHECK(courts == Names{"青石县人民法院", "江北市中级人民法院"});
+  }
+
   TEST_CASE("a congress's report places the courts it names by level at its own place, where they act") {
     const std::string report =
         "右玉县人民代表大会常务委员会文件\n\n关于县人民法院诉源治理工作情况的调研报告\n\n"
