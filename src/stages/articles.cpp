@@ -51,6 +51,13 @@ void drop_link_titles(StageContext& ctx) {
 
 void split_articles(StageContext& ctx) {
   drop_link_titles(ctx);
+  // A work report ("…法院工作报告") is titled so in its first paragraphs.
+  ctx.work_report = false;
+  for (std::size_t p = 0; p < std::min<std::size_t>(ctx.doc.paragraphs().size(), 5) && !ctx.work_report; ++p) {
+    const Span& span = ctx.doc.paragraphs()[p].normalized;
+    ctx.work_report = first_entry_in(ctx.lexicon("work_report_title"),
+                                     std::string_view(ctx.doc.text()).substr(span.begin, span.size())) != std::string_view::npos;
+  }
   const auto& paragraphs = ctx.doc.paragraphs();
   const int count = static_cast<int>(paragraphs.size());
   std::vector<char> starts(static_cast<std::size_t>(count), 0), ends(static_cast<std::size_t>(count), 0);

@@ -259,13 +259,9 @@ void resolve_dates(StageContext& ctx) {
   // Reports on a past year come out in the first months of the next; later in
   // the year a yearless quarter is of the page's own year ("要在第三季度完成").
   const bool in_report_season = !found.ref.date || found.ref.date->month <= 3;
-  // A work report ("…法院工作报告") tells the days of the year it reports on, too.
-  bool& work_report = ctx.work_report;
-  for (std::size_t p = 0; p < std::min<std::size_t>(ctx.doc.paragraphs().size(), 5) && !work_report; ++p) {
-    const Span& span = ctx.doc.paragraphs()[p].normalized;
-    work_report = first_entry_in(ctx.lexicon("work_report_title"), std::string_view(ctx.doc.text()).substr(span.begin, span.size())) !=
-                  std::string_view::npos;
-  }
+  // A work report ("…法院工作报告", found by the articles stage) tells the days of the
+  // year it reports on, too.
+  const bool work_report = ctx.work_report;
   // A report on a past year tells the deadlines that year had; news tells deadlines still to come.
   found.ref.deadlines_ahead = !work_report;
   // A page of several items, each with its own publication stamp ("发布时间：2025-12-24"):

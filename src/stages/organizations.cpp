@@ -711,11 +711,13 @@ void resolve_organizations(StageContext& ctx) {
     if (!readings[i].stem.empty()) {
       longer = stem_full_form(full_forms, readings[i].stem, m.span.begin);
     } else if (readings[i].level == "市") {
-      // "市检察院" on a page that names a county-level city's too (宣威市) is the prefecture's.
-      longer = nearest_full_form(full_forms, m.span.begin, [&](const std::string& name, const auto&) {
+      // "市检察院" on a page that names a county-level city's too (宣威市) is the prefecture's;
+      // in a work report, the reporting body's (named first) over a neighbour city's named near.
+      auto fits = [&](const std::string& name, const auto&) {
         return name.size() > readings[i].candidate.size() && ends_with(name, readings[i].candidate) &&
                is_prefecture(ctx, std::string_view(name).substr(0, name.size() - readings[i].body.size()));
-      });
+      };
+      longer = ctx.work_report ? nearest_full_form(full_forms, 0, fits) : nearest_full_form(full_forms, m.span.begin, fits);
     }
     if (longer.empty() && readings[i].stem.empty()) {
       const auto [from, to] = article_bytes(ctx, m.article);

@@ -74,6 +74,14 @@ TEST_SUITE("organizations") {
     CHECK(names_of(orgs_in("九原区法院召开大会。")) == Names{"九原区人民法院"});
   }
 
+  TEST_CASE("in a work report 市检察院 is the reporting body and not a neighbour city named near it") {
+    auto meetings = reportex_test::records_of(
+        "meeting",
+        "嘉峪关市人民检察院工作报告\n\n各位代表：\n\n6月12日，我院与酒泉市人民检察院召开协作座谈会。11月6日，市检察院召开拟不起诉听证会。\n");
+    REQUIRE(meetings.size() == 2);
+    CHECK(meetings[1].fields.text("organizer") == "嘉峪关市人民检察院");
+  }
+
   TEST_CASE("in a transcript, 我院 is the court of the speaker whose turn it is") {
     Linked linked(
         "12月9日上午，江北市中级人民法院举行新闻发布会。市中院党组成员、副院长詹国栋，青石县人民法院副院长辜晓岚出席并答记者问。\n\n"
