@@ -574,7 +574,7 @@ const OrgMention* court_before(const StageContext& ctx, std::size_t pos, int art
 const OrgMention* court_before(const StageContext& ctx, std::size_t pos, int article, std::string_view kind) {
   const OrgMention* m = court_before(ctx, pos, article);
   // Back along the chain of named courts and procuratorates of the article.
-  while (m != nullptr && m->kind != kind) {
+  while (m != nullptr && !kind.empty() && m->kind != kind) {
     const std::size_t i = static_cast<std::size_t>(m - ctx.org_mentions.data());
     if (i == 0) return nullptr;
     const OrgMention& previous = ctx.org_mentions[i - 1];
@@ -614,15 +614,14 @@ Turn turn_of(const StageContext& ctx, const OrgMention& m) {
       label_at = span.begin;
   }
   // The nearest label opens the turn; one that is no bare name (the host's, a reporter's) names no court.
-  const std::string& speaker = label;
   if (label.empty() || !RE2::FullMatch(label, ctx.pattern("organizations.speaker_name"))) return {};
   // Where the article introduced the speaker: a court or procuratorate named a few
   // characters (the titles) before the name, in the same sentence.
   const Span& article_start = paragraphs[static_cast<std::size_t>(first)].normalized;
   const std::string_view text = ctx.doc.text();
   constexpr std::size_t kTitleBytes = 14 * 3;
-  for (std::size_t at = text.find(speaker, article_start.begin); at != std::string_view::npos && at < label_at;
-       at = text.find(speaker, at + speaker.size())) {
+  for (std::size_t at = text.find(label, article_start.begin); at != std::string_view::npos && at < label_at;
+       at = text.find(label, at + label.size())) {
     const OrgMention* found = nullptr;
     for (const auto& o : org_mentions_near(ctx, at > kTitleBytes ? at - kTitleBytes : 0, at))
       if (o.span.end <= at && at - o.span.end <= kTitleBytes && is_court_or_procuratorate(o.kind) && !o.canonical.empty() &&
@@ -804,6 +803,11 @@ void resolve_organizations(StageContext& ctx) {
   }
 
   PageProvince page_province(ctx);
+  // Each article's first congress standing committee named in full, for the courts a
+  // congress's report names by level alone.
+  std::map<int, std::string> congress_of_article;
+  for (const auto& m : ctx.org_mentions)
+    if (ends_with(m.canonical, "人民代表大会常务委员会")) congress_of_article.try_emplace(m.article, m.canonical);
   // "区人大常委会", "市人社局": a body of the place its article's court is of,
   // at the level named ("重庆市綦江区人民法院" -> "重庆市綦江区人民代表大会常务委员会").
   // So is the other branch ("市人民检察院" in a court's article); the court's own
@@ -824,13 +828,10 @@ void resolve_organizations(StageContext& ctx) {
     // A congress's report names no court of its own: its standing committee's place, and
     // the courts it reports on are no guests there.
     bool reported_on = false;
-    if (place.empty())
-      for (const auto& other : ctx.org_mentions)
-        if (other.article == m.article && ends_with(other.canonical, "人民代表大会常务委员会") &&
-            !(place = place_at_level(other.canonical, readings[i].level)).empty()) {
-          reported_on = true;
-          break;
-        }
+    if (place.empty()) {
+      const auto congress = congress_of_article.find(m.article);
+      if (congress != congress_of_article.end()) reported_on = !(place = place_at_level(congress->second, readings[i].level)).empty();
+    }
     if (place.empty()) place = page_province.at(m.article, readings[i].level);
     if (place.empty()) continue;
     m.canonical = named_at(place, readings[i].body);

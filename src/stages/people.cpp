@@ -393,7 +393,7 @@ void link_people(StageContext& ctx) {
 
     std::string press;
     bool court_office = false, office = false;  // a member (人大代表, 董事长) holds no public office
-    std::string_view body_kind;                 // "court" or "procuratorate" where a title says which
+    std::string body_kind;                      // "court" or "procuratorate" where a title says which
     for (const auto& t : p.titles) {
       if (std::string role = lookup(press_role, t); !role.empty() && press.empty()) press = role;
       // A department's title is an office of the body it belongs to, unless it
@@ -404,7 +404,7 @@ void link_people(StageContext& ctx) {
       if (scope.empty() || scope == "court" || scope == "procuratorate" || scope == "judicial") court_office = true;
       if (scope != "member") office = true;
       for (const std::string& s : {scope, tail_scope})
-        if (body_kind.empty() && (s == "court" || s == "procuratorate")) body_kind = s == "court" ? "court" : "procuratorate";
+        if (body_kind.empty() && (s == "court" || s == "procuratorate")) body_kind = s;
     }
     // "本报记者…", or a reporter in the brackets of the dateline "本报讯（记者…）".
     const Lexicon* own_paper = ctx.lexicon("own_paper_mark");
@@ -467,9 +467,7 @@ void link_people(StageContext& ctx) {
       } else if (court_office && !p.titles.empty()) {
         // A work report's "院长", "副院长" are the reporting court's whatever court it named last.
         const std::string& own = ctx.org_of_article(r.article);
-        const OrgMention* court = ctx.work_report && !own.empty() ? nullptr
-                                  : body_kind.empty()        ? court_before(ctx, r.span.begin, r.article)
-                                                             : court_before(ctx, r.span.begin, r.article, body_kind);
+        const OrgMention* court = ctx.work_report && !own.empty() ? nullptr : court_before(ctx, r.span.begin, r.article, body_kind);
         p.org = court != nullptr ? court->canonical : own;
       }
     }

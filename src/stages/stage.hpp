@@ -116,8 +116,8 @@ bool is_base_of_comparison(const StageContext& ctx, const WorkRecord& date);
 /// their antecedent); nullptr when there is none. Valid after the
 /// organizations stage (organizations.cpp).
 const OrgMention* court_before(const StageContext& ctx, std::size_t pos, int article);
-// The same, of one kind ("court", "procuratorate"): a 检察长 after a list that ends
-// with a court is of the procuratorate named before it.
+// The same, of one kind ("court", "procuratorate"; empty: either): a 检察长 after a list
+// that ends with a court is of the procuratorate named before it.
 const OrgMention* court_before(const StageContext& ctx, std::size_t pos, int article, std::string_view kind);
 
 /// The org mentions that may overlap [begin, end), in text order: those
