@@ -49,7 +49,7 @@ Explanation Extractor::explain(const Document& document) const {
 std::vector<Record> Extractor::Impl::finish(const Document& doc, std::vector<internal::MatchCandidate> candidates,
                                             Explanation* explanation) const {
   const RuleSet::Impl& pack = rules->impl();
-  internal::resolve_overlaps(candidates);
+  internal::settle(doc, candidates, explanation != nullptr);
 
   // An explanation lists the candidates with their fields; otherwise they
   // are done with, and freeing them now lowers the peak on long documents.

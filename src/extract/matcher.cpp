@@ -100,9 +100,64 @@ bool match_leading(const Rule& rule, std::string_view sentence, std::size_t from
   return true;
 }
 
+// Sets the fields `emit` maps from the captures `g` of one match; `item` is
+// the enumerated item a split emit's record is of. False when a converter
+// rejects its text: then the match makes no candidate.
+bool read_fields(const Emit& emit, const std::vector<re2::StringPiece>& g, std::string_view item,
+                 std::vector<std::optional<std::string_view>>& args, Fields& fields) {
+  for (const FieldMapping& m : emit.fields) {
+    if (m.converter == nullptr) {
+      fields.set(m.field, m.constant);
+      continue;
+    }
+    args.clear();
+    for (int a : m.args) {
+      if (emit.split_group >= 0 && a == emit.split_group) {
+        args.emplace_back(item);
+        continue;
+      }
+      const auto& piece = g[static_cast<std::size_t>(a)];
+      args.push_back(piece.data() == nullptr ? std::nullopt : std::optional<std::string_view>(view(piece)));
+    }
+    auto value = convert(*m.converter, args, m.lexicon);
+    if (!value) return false;
+    if (!std::holds_alternative<std::monostate>(*value)) fields.set(m.field, std::move(*value));
+  }
+  return true;
+}
+
+// A rule whose captures can wait until its candidates have won their
+// overlaps: every record spans the whole match, so the match alone gives
+// the candidate, and the capture pass (RE2's NFA on large programs, the
+// dearest part of matching) is paid only for the candidates kept.
+bool defers_captures(const Rule& rule) {
+  if (rule.leading != nullptr || rule.emits.empty() || groups_read(rule) <= 1) return false;
+  return std::all_of(rule.emits.begin(), rule.emits.end(),
+                     [](const Emit& e) { return e.span_group == 0 && e.split_group < 0; });
+}
+
+// Reads the fields of a candidate whose captures were deferred: the match is
+// found again, anchored where it started and cut where it ended, which gives
+// the same parse, as no parse of higher priority could have ended sooner.
+bool read_pending(const Document& doc, MatchCandidate& c, std::vector<re2::StringPiece>& g,
+                  std::vector<std::optional<std::string_view>>& args) {
+  const Rule& rule = *c.rule;
+  const Span& s = doc.sentences()[static_cast<std::size_t>(c.sentence)].normalized;
+  const std::string_view sentence = std::string_view(doc.text()).substr(s.begin, s.size());
+  g.assign(static_cast<std::size_t>(groups_read(rule)), re2::StringPiece());
+  const Emit& emit = *c.pending;
+  c.pending = nullptr;
+  return rule.re->Match(re2::StringPiece(sentence.data(), sentence.size()), c.span.begin - s.begin, c.span.end - s.begin,
+                        RE2::ANCHOR_START, g.data(), static_cast<int>(g.size())) &&
+         read_fields(emit, g, {}, args, c.fields);
+}
+
 }  // namespace
 
-Matcher::Matcher(const RuleSet::Impl& pack) : pack_(pack) {}
+Matcher::Matcher(const RuleSet::Impl& pack) : pack_(pack) {
+  deferred_.reserve(pack.rules.size());
+  for (const Rule& rule : pack.rules) deferred_.push_back(defers_captures(rule));
+}
 
 void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t offset, int index, Groups& groups,
                        std::vector<MatchCandidate>& out) const {
@@ -149,30 +204,13 @@ void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t 
         c.type = emit.type;
         c.span = {offset + rb, offset + re};
         c.sentence = index;
-        bool valid = true;
-        for (const FieldMapping& m : emit.fields) {
-          if (m.converter == nullptr) {
-            c.fields.set(m.field, m.constant);
-            continue;
-          }
-          std::vector<std::optional<std::string_view>>& args = groups.args;
-          args.clear();
-          for (int a : m.args) {
-            if (split != nullptr && a == emit.split_group) {
-              args.emplace_back(sentence.substr(item_begin, item_end - item_begin));
-              continue;
-            }
-            const auto& piece = g[static_cast<std::size_t>(a)];
-            args.push_back(piece.data() == nullptr ? std::nullopt : std::optional<std::string_view>(view(piece)));
-          }
-          auto value = convert(*m.converter, args, m.lexicon);
-          if (!value) {
-            valid = false;
-            break;
-          }
-          if (!std::holds_alternative<std::monostate>(*value)) c.fields.set(m.field, std::move(*value));
+        if (groups.deferred) {
+          c.pending = &emit;
+          out.push_back(std::move(c));
+          continue;
         }
-        if (valid) out.push_back(std::move(c));
+        const std::string_view item = split != nullptr ? sentence.substr(item_begin, item_end - item_begin) : std::string_view();
+        if (read_fields(emit, g, item, groups.args, c.fields)) out.push_back(std::move(c));
       }
     }
     if (rule.emits.empty() && guards_pass(rule, sentence, match_begin, match_begin + g[0].size())) {
@@ -228,7 +266,8 @@ std::vector<std::vector<MatchCandidate>> Matcher::match(std::span<const Document
     if (r == 0)
       for (std::size_t d = 0; d < docs.size(); ++d) wrapped[d] = out[d].size();
     const Rule& rule = pack_.rules[r];
-    groups.asked = groups_read(rule);
+    groups.deferred = deferred_[r] != 0;
+    groups.asked = groups.deferred ? 1 : groups_read(rule);
     const int leading = leading_groups_read(rule);
     const int slots = std::max(groups.asked, leading > 1 ? rule.leading_base + leading - 1 : 0);
     groups.pattern.assign(static_cast<std::size_t>(slots), re2::StringPiece());
@@ -308,6 +347,40 @@ void resolve_overlaps(std::vector<MatchCandidate>& candidates) {
     }
     c.kept = true;
     spans.emplace(c.span.begin, i);
+  }
+}
+
+void settle(const Document& doc, std::vector<MatchCandidate>& candidates, bool all_fields) {
+  std::vector<re2::StringPiece> g;
+  std::vector<std::optional<std::string_view>> args;
+  std::vector<char> invalid(candidates.size(), 0);
+  bool any_invalid = false;
+  auto read = [&](std::size_t i) {
+    if (!read_pending(doc, candidates[i], g, args)) {
+      invalid[i] = 1;
+      any_invalid = true;
+    }
+  };
+  if (all_fields)
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+      if (candidates[i].pending != nullptr) read(i);
+  for (;;) {
+    if (any_invalid) {  // drop them, and undo the last resolution
+      std::size_t kept = 0;
+      for (std::size_t i = 0; i < candidates.size(); ++i)
+        if (invalid[i] == 0) candidates[kept++] = std::move(candidates[i]);
+      candidates.resize(kept);
+      invalid.assign(candidates.size(), 0);
+      any_invalid = false;
+      for (auto& c : candidates) {
+        c.kept = false;
+        c.lost_to = nullptr;
+      }
+    }
+    resolve_overlaps(candidates);
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+      if (candidates[i].kept && candidates[i].pending != nullptr) read(i);
+    if (!any_invalid) return;
   }
 }
 

@@ -23,6 +23,10 @@ struct MatchCandidate {
   Span span;  // normalized
   int sentence = 0;
   Fields fields;
+  // The emit whose fields are still to be read, or nullptr once they are:
+  // a rule whose records span its whole match leaves its captures to
+  // settle(), which reads them only for the candidates that are kept.
+  const Emit* pending = nullptr;
   bool kept = false;
   const Rule* lost_to = nullptr;
 };
@@ -43,6 +47,7 @@ class Matcher {
   struct Groups {
     std::vector<re2::StringPiece> pattern, leading;
     int asked = 1;
+    bool deferred = false;  // the rule's captures wait for settle()
     // Scratch kept across matches: a match's enumerated items, a converter's arguments.
     std::vector<std::pair<std::size_t, std::size_t>> items;
     std::vector<std::optional<std::string_view>> args;
@@ -50,6 +55,7 @@ class Matcher {
   void run_rule(const Rule& rule, std::string_view sentence, std::size_t offset, int index, Groups& groups,
                 std::vector<MatchCandidate>& out) const;
   const RuleSet::Impl& pack_;
+  std::vector<char> deferred_;  // rule index -> its captures are read after overlaps (see settle)
   // Where the next call starts in the pack; successive calls start this
   // many rules apart (see match()).
   static constexpr std::size_t kStartStride = 37;
@@ -59,5 +65,12 @@ class Matcher {
 /// Removes candidates covered by suppress rules, then resolves overlaps within
 /// each record type: priority, then length, then position, then rule id.
 void resolve_overlaps(std::vector<MatchCandidate>& candidates);
+
+/// Resolves the overlaps of `doc`'s candidates and reads the fields whose
+/// captures the matcher deferred, for the kept candidates only: a candidate
+/// whose fields do not convert is no candidate, and the overlaps are resolved
+/// again without it, so the outcome is that of reading every candidate's
+/// fields first (which `all_fields` does, for an explanation that shows them).
+void settle(const Document& doc, std::vector<MatchCandidate>& candidates, bool all_fields);
 
 }  // namespace reportex::internal

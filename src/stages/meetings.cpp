@@ -51,6 +51,9 @@ struct MeetingWords {
       content_starts, who_openers, who_trailing, name_followers, group_words;
   std::vector<std::string> verbs;  // attending and speaking, to tell in one scan whether a sentence has any
   text::LiteralSet verb_set;
+  // Each clause is searched for the first of either (see before_first).
+  std::vector<std::string> attend_verb_list, speech_verb_list;
+  text::LiteralSet attend_set, speech_set;
   std::vector<std::string> titles;  // titles before a name ("副检察长乔卫东"), found in one scan of an item
   text::LiteralSet title_set;
   // Listed departments' and bodies' names with a 和 inside ("监察和司法委员会"), each
@@ -59,6 +62,10 @@ struct MeetingWords {
   explicit MeetingWords(const StageContext& ctx)
       : verbs(entries_of(ctx, {"meeting_attend_verb", "meeting_speech_verb"})),
         verb_set(verbs),
+        attend_verb_list(entries_of(ctx, {"meeting_attend_verb"})),
+        speech_verb_list(entries_of(ctx, {"meeting_speech_verb"})),
+        attend_set(attend_verb_list),
+        speech_set(speech_verb_list),
         titles(entries_of(ctx, {"meeting_title"})),
         title_set(titles) {
     auto load = [&](std::string_view name, std::vector<std::string_view>& words) {
@@ -768,6 +775,13 @@ std::optional<std::string_view> before_first(std::string_view text, std::span<co
   return text.substr(0, first);
 }
 
+// The same for the words of a set, found in one scan.
+std::optional<std::string_view> before_first(std::string_view text, const text::LiteralSet& words) {
+  const std::size_t first = words.first_in(text);
+  if (first == std::string_view::npos) return std::nullopt;
+  return text.substr(0, first);
+}
+
 
 // Where "X担任听证主持人" names who presided: the 担任 before a 主持人 that closes
 // the clause; npos when there is none.
@@ -843,16 +857,16 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
   bool invites = false;
   if (own_sentence)
     if (const std::size_t at = first_entry_in(ctx.lexicon("meeting_invite_verb"), text);
-        at != std::string_view::npos && !before_first(text, words.attend_verbs) && !before_first(text, words.speech_verbs)) {
+        at != std::string_view::npos && !before_first(text, words.attend_set) && !before_first(text, words.speech_set)) {
       std::string_view invited = text.substr(at + longest_head(ctx.lexicon("meeting_invite_verb"), text.substr(at)).size());
       invited = invited.substr(0, first_entry_in(ctx.lexicon("invite_end"), invited));
       invites = true;
       for (auto& item : who_items(ctx, index, words, invited, clause.begin + (invited.data() - text.data())))
         if (item.person || item.group) add_unique(frame.attendees, item.text);
     }
-  auto attends = before_first(text, words.attend_verbs);
+  auto attends = before_first(text, words.attend_set);
   if (!own_sentence && attends && !attends_this_meeting(words, text.substr(attends->size()))) attends.reset();
-  auto said = before_first(text, words.speech_verbs);
+  auto said = before_first(text, words.speech_set);
   if (later && said && quotes_a_speech(ctx, words, text.substr(said->size()))) said.reset();
   if (!said && on_floor)
     for (std::string_view verb : words.floor_speech_verbs)

@@ -6,13 +6,20 @@ namespace reportex::internal {
 
 std::vector<WorkRecord> work_records(const Document& doc, std::vector<MatchCandidate>& candidates, bool keep_fields) {
   const auto& sentences = doc.sentences();
+  // Text order; records starting together keep the pack order of their
+  // rules. The kept candidates are ordered first, so that no record moves.
+  std::vector<MatchCandidate*> kept;
+  for (auto& c : candidates)
+    if (c.kept) kept.push_back(&c);
+  std::stable_sort(kept.begin(), kept.end(), [](const MatchCandidate* a, const MatchCandidate* b) {
+    return a->span.begin != b->span.begin ? a->span.begin < b->span.begin : a->rule < b->rule;
+  });
   // Room for the few records stages add (split bylines and coordinated
   // meetings), so that adding them does not copy every record.
-  const auto kept = static_cast<std::size_t>(std::count_if(candidates.begin(), candidates.end(), [](const auto& c) { return c.kept; }));
   std::vector<WorkRecord> work;
-  work.reserve(kept + kept / 16 + 16);
-  for (auto& c : candidates) {
-    if (!c.kept) continue;
+  work.reserve(kept.size() + kept.size() / 16 + 16);
+  for (MatchCandidate* k : kept) {
+    MatchCandidate& c = *k;
     WorkRecord w;
     w.type = c.type;
     w.span = c.span;
@@ -23,10 +30,6 @@ std::vector<WorkRecord> work_records(const Document& doc, std::vector<MatchCandi
     else w.fields = std::move(c.fields);
     work.push_back(std::move(w));
   }
-  // Text order; records starting together keep the pack order of their rules.
-  std::stable_sort(work.begin(), work.end(), [](const auto& a, const auto& b) {
-    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.rule < b.rule;
-  });
   return work;
 }
 

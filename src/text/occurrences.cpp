@@ -1,5 +1,7 @@
 #include "text/occurrences.hpp"
 
+#include <algorithm>
+
 namespace reportex::internal::text {
 
 LiteralSet::LiteralSet(const std::vector<std::string>& literals) : literals_(&literals) {
@@ -15,6 +17,16 @@ LiteralSet::LiteralSet(const std::vector<std::string>& literals) : literals_(&li
     by_key_[key].push_back(i);
     filter_[filter_bit(key) >> 6] |= std::uint64_t{1} << (filter_bit(key) & 63);
   }
+}
+
+std::size_t LiteralSet::first_in(std::string_view text) const {
+  std::size_t first = std::string_view::npos;
+  for (std::size_t i : short_) first = std::min(first, text.find((*literals_)[i]));
+  scan_keyed(text, [&](std::size_t, std::size_t pos) {  // the first one found is the first of the keyed
+    first = std::min(first, pos);
+    return false;
+  });
+  return first;
 }
 
 std::vector<std::vector<std::size_t>> occurrences(std::string_view text, const std::vector<std::string>& literals) {

@@ -26,6 +26,9 @@ class LiteralSet {
   template <typename Found>
   void scan(std::string_view text, Found&& found) const;
 
+  /// Where the first occurrence of any literal in `text` starts, or npos.
+  std::size_t first_in(std::string_view text) const;
+
   /// True when `text` holds one of the literals.
   bool any_in(std::string_view text) const {
     bool any = false;
@@ -40,6 +43,9 @@ class LiteralSet {
   }
   static std::size_t filter_bit(std::uint32_t key) { return (key * 2654435761u) >> 16; }
   bool may_start(std::uint32_t key) const { return (filter_[filter_bit(key) >> 6] >> (filter_bit(key) & 63) & 1) != 0; }
+  /// scan() of the literals of a key's length or longer, in increasing `pos`.
+  template <typename Found>
+  void scan_keyed(std::string_view text, Found&& found) const;
 
   const std::vector<std::string>* literals_;  // not owned
   std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_key_;  // key -> indices of the literals it starts
@@ -53,12 +59,22 @@ void LiteralSet::scan(std::string_view text, Found&& found) const {
   for (std::size_t i : short_)  // rare (a name of two Latin letters): a find() loop each
     for (auto at = text.find((*literals_)[i]); at != std::string_view::npos; at = text.find((*literals_)[i], at + 1))
       if (!found(i, at)) return;
+  scan_keyed(text, found);
+}
+
+template <typename Found>
+void LiteralSet::scan_keyed(std::string_view text, Found&& found) const {
   if (by_key_.empty() || text.size() < kKeyBytes) return;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  for (std::size_t pos = 0; pos + kKeyBytes <= text.size(); ++pos) {
+  std::size_t step = 1;
+  for (std::size_t pos = 0; pos + kKeyBytes <= text.size(); pos += step) {
     // Literals that start a character start only where a character does:
-    // two of three positions in Han text are skipped with one test.
-    if ((bytes[pos] & 0xC0) == 0x80 && !keys_in_characters_) continue;
+    // the scan steps from one character to the next (the text is UTF-8, as
+    // a Document's is), past the two other bytes of a Han character.
+    if (!keys_in_characters_) {
+      const unsigned char lead = bytes[pos];
+      step = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    }
     const std::uint32_t key = key_at(bytes + pos);
     if (!may_start(key)) continue;
     const auto hit = by_key_.find(key);

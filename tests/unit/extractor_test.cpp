@@ -132,6 +132,47 @@ before = '规划$'
     CHECK(records[0].text == "12项");
   }
 
+  TEST_CASE("a winner whose fields do not convert gives way to the candidate it overlapped") {
+    // The winner's fields are read only once it has won; reading them fails
+    // here, so the overlap is decided again without it.
+    auto rules = pack(R"toml(
+[[rule]]
+id = "counted"
+type = "num"
+priority = 5
+pattern = '(?P<v>[一二三比]+)项'
+fields = { n = "number(v)" }
+[[rule]]
+id = "any"
+type = "num"
+pattern = '[一二三比]+项'
+fields = { tag = "=any" }
+)toml");
+    auto records = run(rules, "三比三项。");
+    REQUIRE(records.size() == 1);
+    CHECK(records[0].rule == "any");
+    CHECK(records[0].text == "三比三项");
+  }
+
+  TEST_CASE("explain shows the fields of candidates that lost") {
+    auto rules = pack(R"toml(
+[[rule]]
+id = "long"
+type = "num"
+pattern = '[0-9]+件'
+[[rule]]
+id = "short"
+type = "num"
+pattern = '(?P<d>[0-9]+)次?'
+fields = { n = "number(d)" }
+)toml");
+    auto ex = reportex::Extractor(rules).explain(reportex::Document::from_bytes("t", "共12件。"));
+    auto lost = std::find_if(ex.candidates.begin(), ex.candidates.end(), [](auto& c) { return c.rule == "short"; });
+    REQUIRE(lost != ex.candidates.end());
+    CHECK_FALSE(lost->kept);
+    CHECK(lost->fields.number("n") == 12);
+  }
+
   TEST_CASE("explain shows which candidate lost and to whom") {
     auto rules = pack(R"toml(
 [[rule]]

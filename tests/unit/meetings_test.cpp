@@ -35,7 +35,7 @@ std::vector<reportex::internal::WorkRecord> link_with_dates(
   auto doc = reportex::Document::from_bytes("test.txt", text);
   Matcher matcher(rules->impl());
   auto candidates = matcher.match(doc);
-  resolve_overlaps(candidates);
+  settle(doc, candidates, false);
   std::vector<WorkRecord> work = work_records(doc, candidates, false);
   std::erase_if(work, [](const WorkRecord& w) { return w.type == "date"; });
   for (const auto& [surface, value] : dates) {

@@ -81,4 +81,21 @@ TEST_SUITE("occurrences") {
     CHECK_FALSE(set.any_in("会议指出，要坚持问题导向"));
     CHECK_FALSE(set.any_in(""));
   }
+
+  TEST_CASE("a scan that starts inside a character finds what find() finds after it") {
+    const std::string text = random_text(500, 11);
+    const std::vector<std::string> literals = {"王军", "强李雁", "会议"};
+    for (std::size_t cut : {1u, 2u, 4u})
+      CHECK(occurrences(text.substr(cut), literals) == by_find(text.substr(cut), literals));
+  }
+
+  TEST_CASE("a literal set tells where the first of its literals starts") {
+    const std::vector<std::string> words = {"出席", "作交流发言", "ab"};
+    const reportex::internal::text::LiteralSet set(words);
+    CHECK(set.first_in("王军作交流发言，李雁出席") == std::string("王军").size());
+    CHECK(set.first_in("王军出席，李雁作交流发言") == std::string("王军").size());
+    CHECK(set.first_in("xab出席") == 1);          // shorter than a key, and first
+    CHECK(set.first_in("出席xab") == 0);          // a key's literal before the short one
+    CHECK(set.first_in("会议指出") == std::string::npos);
+  }
 }

@@ -38,7 +38,7 @@ struct Linked {
     using namespace reportex::internal;
     Matcher matcher(rules->impl());
     auto candidates = matcher.match(doc);
-    resolve_overlaps(candidates);
+    settle(doc, candidates, false);
     work = work_records(doc, candidates, false);
     split_articles(ctx);
     resolve_organizations(ctx);
