@@ -121,8 +121,12 @@ Reading read_mention(const StageContext& ctx, std::string_view surface) {
     return {named_at(place, full_suffix), true, {}, std::string(place), full_suffix};
   }
   if (std::string city = lookup(ctx.lexicon("place_stems"), place); !city.empty()) {
-    // "赤峰中院" is one court; "赤峰法院" is all the courts of the city.
-    if (full_suffix == "中级人民法院") return {city + full_suffix, false, {}, {}, {}, true};
+    // "赤峰中院" is one court; "赤峰法院" is all the courts of the city. A
+    // prefecture written with its 州 has one procuratorate: "黔南州检察院".
+    constexpr std::string_view kPrefecture = "州";
+    if (full_suffix == "中级人民法院" ||
+        (place.ends_with(kPrefecture) && full_suffix == "人民检察院"))
+      return {city + full_suffix, false, {}, {}, {}, true};
     return {};
   }
   const std::string_view last_place = longest_tail(ctx.lexicon("places"), place);

@@ -244,7 +244,7 @@ class Normalizer {
     // semicolon: the sentence goes on ("…４９件；\n发出诉前检察建议…").
     if (space_breaks_ >= 2 ||
         (space_breaks_ == 1 && ((ends_with_sentence_end(text) && text.back() != ';') || is_section_number() ||
-                               is_heading()))) {
+                               is_heading() || ends_with_column_field()))) {
       separator = '\n';
     } else if (space_breaks_ == 0 && groups_thousands(next_byte)) {
       separator = 0;  // "20 967件" is 20967
@@ -271,6 +271,39 @@ class Normalizer {
     const std::string& text = result_.text;
     const std::size_t start = paragraph_start();
     return start + 1 < text.size() && text[start] == '#' && text[start + 1] != '#';
+  }
+
+  // A line whose last field stands apart after an ideographic space, a short
+  // one of Han characters (a name, a weekday, a credit): "玛沁县人民检察院检察长　冶文涛",
+  // "审核：卓 玛　　撰稿：苏 晨", "2025年12月11日　星期四". Lists, credits and page headers are
+  // laid out in such columns, one entry a line; running text is not. A line
+  // that leaves a quotation or a book title open goes on on the next one
+  // ("以“服务向海经济　护" / "航边海发展”为主题").
+  bool ends_with_column_field() const {
+    constexpr std::string_view kIdeographicSpace = "\u3000";
+    constexpr std::size_t kMaxFieldChars = 12;  // a Uyghur name with its middle dot, or a credit's label and name
+    std::string_view line = source_.substr(0, space_begin_);
+    if (const std::size_t nl = line.rfind('\n'); nl != std::string_view::npos) line.remove_prefix(nl + 1);
+    const std::size_t gap = line.rfind(kIdeographicSpace);
+    if (gap == std::string_view::npos || line.find_first_not_of(" \t") == gap || line.find(kIdeographicSpace) == 0)
+      return false;  // no column, or only the line's indent
+    const std::string_view field = line.substr(gap + kIdeographicSpace.size());
+    std::size_t chars = 0, labels = 0;
+    for (std::size_t pos = 0; pos < field.size(); ++chars) {
+      const Utf8Char ch = decode_utf8(field, pos);
+      const bool inner_space = ch.code_point == ' ' && pos > 0 && pos + 1 < field.size() && field[pos + 1] != ' ';
+      const bool label_end = ch.code_point == 0xFF1A && pos > 0 && ++labels == 1;  // "撰稿：苏 晨"
+      if (!is_common_ideograph(ch.code_point) && ch.code_point != 0xB7 && !inner_space && !label_end)
+        return false;  // 0xB7: the middle dot of Uyghur and Kazakh names
+      pos += ch.length;
+    }
+    if (chars == 0 || chars > kMaxFieldChars) return false;
+    auto count = [&](std::string_view mark) {
+      std::size_t n = 0;
+      for (std::size_t at = line.find(mark); at != std::string_view::npos; at = line.find(mark, at + mark.size())) ++n;
+      return n;
+    };
+    return count("“") == count("”") && count("《") == count("》") && count("（") == count("）");
   }
 
   // A number alone on its line after a paragraph ("02" over a WeChat section's

@@ -255,6 +255,21 @@ TEST_CASE("a number alone on its line after a paragraph numbers a section: its t
   CHECK(normalized("该院审结案件\n13\n457件。") == "该院审结案件13457件。");
 }
 
+TEST_CASE("a line whose short last field stands after an ideographic space ends its entry") {
+  // A list of speakers, one a line: each name ends its line.
+  CHECK(normalized("【发布人】\n江北县人民检察院检察长　余文涛\n青石县人民检察院检察官　才让东智\n") ==
+        "【发布人】江北县人民检察院检察长余文涛\n青石县人民检察院检察官才让东智");
+  // Credits, a name spaced inside, and a Uyghur name with its middle dot.
+  CHECK(normalized("签发：欧阳文澜　　审核：卓 玛　　撰稿：苏 静\n━━━━━━\n") == "签发:欧阳文澜审核:卓玛撰稿:苏静\n━━━━━━");
+  CHECK(normalized("主持人　艾力·买买提\n出席人员　才让东智\n") == "主持人艾力·买买提\n出席人员才让东智");
+  // Running text goes on: no ideographic space, a long field, or a quotation left open.
+  CHECK(normalized("该院召开\n推进会。") == "该院召开推进会。");
+  CHECK(normalized("本报讯　12月8日上午，青石县人民法院召开\n全院大会。") == "本报讯12月8日上午,青石县人民法院召开全院大会。");
+  CHECK(normalized("以“服务向海经济　护\n航边海发展”为主题") == "以“服务向海经济护航边海发展”为主题");
+  // An indent is no column.
+  CHECK(normalized("　　青石县人民法院\n召开大会。") == "青石县人民法院召开大会。");
+}
+
 TEST_CASE("a page number on a line of its own is white space: a sentence goes on across it") {
   CHECK(normalized("该院就一起非法采矿案召开公开听证会，\n\n— 3 —\n\n邀请人大代表、政协委员担任听证员。") ==
         "该院就一起非法采矿案召开公开听证会,邀请人大代表、政协委员担任听证员。");
