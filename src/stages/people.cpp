@@ -352,10 +352,29 @@ void write_back(PersonView& p) {
   p.record->fields.set("role", p.role);
 }
 
+// Officials listed one a line with their body and office ("【发布人】" and the
+// speakers under it) read like signed bylines, but a byline stands alone:
+// such lines in paragraphs next to each other are a list, and their people
+// take the role their offices give.
+void unsign_listed_lines(StageContext& ctx) {
+  std::vector<WorkRecord*> lines;  // in text order
+  for (auto& r : ctx.records)
+    if (!r.dropped && r.type == "person" && r.rule != nullptr && r.rule->id == "people/signed_byline") lines.push_back(&r);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const bool after = i > 0 && lines[i]->paragraph - lines[i - 1]->paragraph == 1;
+    const bool before = i + 1 < lines.size() && lines[i + 1]->paragraph - lines[i]->paragraph == 1;
+    if (after || before) {
+      lines[i]->fields.erase("role");
+      ctx.note("people: '{}' is one of a list of officials, no byline", lines[i]->fields.text("name").value_or(""));
+    }
+  }
+}
+
 }  // namespace
 
 void link_people(StageContext& ctx) {
   split_byline_runs(ctx);
+  unsign_listed_lines(ctx);
   const Lexicon* title_scope = ctx.lexicon("title");
   const Lexicon* press_role = ctx.lexicon("press_role");
   const NameChecks name_checks{ctx.lexicon("name_stop_char"), ctx.lexicon("not_name"), ctx.lexicon("surname"),
