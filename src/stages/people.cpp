@@ -233,11 +233,44 @@ std::vector<std::size_t> split_at_surnames(const std::vector<std::string_view>& 
   return lengths;
 }
 
+// Doubled bold text prints each name of a credit twice ("农丽萍农丽萍郎杰郎杰",
+// the page's padding spaces gone): the lengths (in characters) of the names of
+// a run that reads as names each printed twice, or nothing.
+std::vector<std::size_t> doubled_names(const std::vector<std::string_view>& chars) {
+  constexpr std::size_t kShortest = 2, kLongest = 4;
+  std::vector<std::size_t> lengths;
+  for (std::size_t at = 0; at < chars.size();) {
+    std::size_t found = 0;
+    for (std::size_t n = kShortest; n <= kLongest && found == 0; ++n)
+      if (at + 2 * n <= chars.size() && std::equal(chars.begin() + static_cast<std::ptrdiff_t>(at),
+                                                   chars.begin() + static_cast<std::ptrdiff_t>(at + n),
+                                                   chars.begin() + static_cast<std::ptrdiff_t>(at + n)))
+        found = n;
+    if (found == 0) return {};
+    lengths.push_back(found);
+    at += 2 * found;
+  }
+  return lengths;
+}
+
 // The normalized spans of the names in a byline run, split at the spaces of
 // the original page or else before surnames; nullopt when the run is one name.
 std::optional<std::vector<Span>> split_name_run(const StageContext& ctx, Span run) {
   const std::string_view text = ctx.doc.text();
   const std::vector<std::string_view> chars = characters(text.substr(run.begin, run.size()));
+  // Each name printed twice: the first print of each.
+  if (const std::vector<std::size_t> doubled = doubled_names(chars); doubled.size() >= 2) {
+    std::vector<Span> spans;
+    std::size_t at = run.begin, k = 0;
+    for (std::size_t n : doubled) {
+      std::size_t bytes = 0;
+      for (std::size_t end = k + n; k < end; ++k) bytes += chars[k].size();
+      spans.push_back({at, at + bytes});
+      at += 2 * bytes;
+      k += n;
+    }
+    return spans;
+  }
   const Span original = ctx.doc.original_span(run);
   std::vector<std::size_t> lengths;  // in characters
   std::size_t piece = 0, total = 0;
