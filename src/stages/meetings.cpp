@@ -9,8 +9,12 @@
 
 #include <re2/re2.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
+#include <chrono>
+#include <cstdio>
 #include <functional>
 #include <iterator>
 #include <optional>
@@ -994,6 +998,18 @@ std::optional<std::string> day_told_before(const StageContext& ctx, const WorkRe
   return std::nullopt;
 }
 
+// The day after an ISO day: "2025-09-30" -> "2025-10-01"; nullopt for no such day.
+std::optional<std::string> day_after(std::string_view iso) {
+  int year = 0;
+  unsigned month = 0, day = 0;
+  if (iso.size() != 10 || std::sscanf(std::string(iso).c_str(), "%4d-%2u-%2u", &year, &month, &day) != 3) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
+  if (!ymd.ok()) return std::nullopt;
+  const std::chrono::year_month_day next{std::chrono::sys_days{ymd} + std::chrono::days{1}};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(next.year()), static_cast<unsigned>(next.month()),
+                     static_cast<unsigned>(next.day()));
+}
+
 // ---- merging -------------------------------------------------------------------
 
 // True when the record's paragraph is a headline: a short line without a full stop.
@@ -1202,6 +1218,9 @@ void link_meetings(StageContext& ctx) {
       date = day_told_before(ctx, m);
       if (!date && previous_day && previous_day->first == m.article) date = previous_day->second;
     }
+    // "次日上午，该院召开听证会": the day after the one told last before it.
+    if (!date && RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), ctx.pattern("meetings.next_day")))
+      if (const auto before = day_told_before(ctx, m)) date = day_after(*before);
     // "该院随即召开复盘会", "随后，调研组召开座谈会": the day told last before it in its article.
     if (!date && RE2::PartialMatch(re2::StringPiece(lead.data(), lead.size()), ctx.pattern("meetings.right_after")))
       date = day_told_before(ctx, m);
