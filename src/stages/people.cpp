@@ -234,8 +234,8 @@ std::vector<std::size_t> split_at_surnames(const std::vector<std::string_view>& 
 }
 
 // Doubled bold text prints each name of a credit twice ("农丽萍农丽萍郎杰郎杰",
-// the page's padding spaces gone): the lengths (in characters) of the names of
-// a run that reads as names each printed twice, or nothing.
+// the page's padding spaces gone): the lengths (in characters) of the names a
+// run opens with that are each printed twice.
 std::vector<std::size_t> doubled_names(const std::vector<std::string_view>& chars) {
   constexpr std::size_t kShortest = 2, kLongest = 4;
   std::vector<std::size_t> lengths;
@@ -246,7 +246,7 @@ std::vector<std::size_t> doubled_names(const std::vector<std::string_view>& char
                                                    chars.begin() + static_cast<std::ptrdiff_t>(at + n),
                                                    chars.begin() + static_cast<std::ptrdiff_t>(at + n)))
         found = n;
-    if (found == 0) return {};
+    if (found == 0) break;
     lengths.push_back(found);
     at += 2 * found;
   }
@@ -258,8 +258,9 @@ std::vector<std::size_t> doubled_names(const std::vector<std::string_view>& char
 std::optional<std::vector<Span>> split_name_run(const StageContext& ctx, Span run) {
   const std::string_view text = ctx.doc.text();
   const std::vector<std::string_view> chars = characters(text.substr(run.begin, run.size()));
-  // Each name printed twice: the first print of each.
-  if (const std::vector<std::size_t> doubled = doubled_names(chars); doubled.size() >= 2) {
+  // Names printed twice: the first print of each, then the names after them
+  // ("仝欣仝欣尉迟岚": a second author set in plain type).
+  if (const std::vector<std::size_t> doubled = doubled_names(chars); !doubled.empty()) {
     std::vector<Span> spans;
     std::size_t at = run.begin, k = 0;
     for (std::size_t n : doubled) {
@@ -269,7 +270,19 @@ std::optional<std::vector<Span>> split_name_run(const StageContext& ctx, Span ru
       at += 2 * bytes;
       k += n;
     }
-    return spans;
+    const std::vector<std::string_view> rest(chars.begin() + static_cast<std::ptrdiff_t>(k), chars.end());
+    constexpr std::size_t kLongestName = 4;
+    std::vector<std::size_t> lengths;
+    if (rest.size() >= 2 && rest.size() <= kLongestName) lengths = {rest.size()};
+    else if (!rest.empty()) lengths = split_at_surnames(rest, ctx.lexicon("surname"));
+    if (!rest.empty() && lengths.empty()) return std::vector<Span>{};  // no list of names
+    for (std::size_t n : lengths) {
+      std::size_t bytes = 0;
+      for (std::size_t end = k + n; k < end; ++k) bytes += chars[k].size();
+      spans.push_back({at, at + bytes});
+      at += bytes;
+    }
+    if (spans.size() >= 2) return spans;
   }
   const Span original = ctx.doc.original_span(run);
   std::vector<std::size_t> lengths;  // in characters
