@@ -11,6 +11,13 @@ void Lexicon::add(std::string surface, std::string canonical_form) {
   entries.push_back(std::move(surface));
   auto at = std::lower_bound(lengths.begin(), lengths.end(), size, std::greater<>());
   if (at == lengths.end() || *at != size) lengths.insert(at, size);
+  const std::string& added = entries.back();
+  if (added.size() < 2) {
+    one_byte_entry = true;
+    return;
+  }
+  set(heads, std::string_view(added).substr(0, 2));
+  set(tails, std::string_view(added).substr(added.size() - 2));
 }
 
 std::string lookup(const Lexicon* lexicon, std::string_view key) {
@@ -22,14 +29,14 @@ std::string lookup(const Lexicon* lexicon, std::string_view key) {
 // Whole entries are looked up by each length an entry has, longest first: a
 // few hash lookups instead of a comparison with every entry.
 std::string_view longest_head(const Lexicon* lexicon, std::string_view text) {
-  if (lexicon != nullptr)
+  if (lexicon != nullptr && lexicon->may_start(text))
     for (std::size_t n : lexicon->lengths)
       if (n <= text.size() && lexicon->canonical.count(text.substr(0, n)) > 0) return text.substr(0, n);
   return text.substr(0, 0);
 }
 
 std::string_view longest_tail(const Lexicon* lexicon, std::string_view text) {
-  if (lexicon != nullptr)
+  if (lexicon != nullptr && lexicon->may_end(text))
     for (std::size_t n : lexicon->lengths)
       if (n <= text.size() && lexicon->canonical.count(text.substr(text.size() - n)) > 0)
         return text.substr(text.size() - n);

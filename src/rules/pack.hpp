@@ -6,6 +6,7 @@
 
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -34,8 +35,26 @@ struct Lexicon {
   // surface -> canonical (itself when no TAB column), found by string_view too
   std::unordered_map<std::string, std::string, WordHash, std::equal_to<>> canonical;
   std::vector<std::size_t> lengths;  // the entries' distinct byte lengths, longest first
+  // Bits over the first and over the last two bytes of the entries: most texts
+  // a stage looks up start (or end) with no entry's bytes, and are told so by
+  // one test instead of a hash lookup per length. An entry of one byte leaves
+  // the filters open.
+  std::vector<std::uint64_t> heads = std::vector<std::uint64_t>(kFilterWords), tails = heads;
+  bool one_byte_entry = false;
 
   void add(std::string surface, std::string canonical_form);
+  bool may_start(std::string_view text) const { return one_byte_entry || (text.size() >= 2 && has(heads, text.substr(0, 2))); }
+  bool may_end(std::string_view text) const {
+    return one_byte_entry || (text.size() >= 2 && has(tails, text.substr(text.size() - 2)));
+  }
+
+ private:
+  static constexpr std::size_t kFilterWords = (std::size_t{1} << 16) / 64;
+  static std::size_t bit(std::string_view two) {
+    return std::size_t{static_cast<unsigned char>(two[0])} << 8 | static_cast<unsigned char>(two[1]);
+  }
+  static bool has(const std::vector<std::uint64_t>& bits, std::string_view two) { return (bits[bit(two) >> 6] >> (bit(two) & 63) & 1) != 0; }
+  static void set(std::vector<std::uint64_t>& bits, std::string_view two) { bits[bit(two) >> 6] |= std::uint64_t{1} << (bit(two) & 63); }
 };
 
 // Lookups the linking stages make in a word list (rules/lexicon.cpp); a missing

@@ -52,6 +52,16 @@ TEST_SUITE("lexicon") {
     CHECK(longest_tail(nullptr, "人次") == "");
   }
 
+  TEST_CASE("texts that start or end with no entry's first or last bytes have no entry there") {
+    const Lexicon titles = lexicon_of({"院长", "副院长", "庭长"});
+    CHECK(longest_head(&titles, "院长王军") == "院长");
+    CHECK(longest_head(&titles, "王军院长") == "");
+    CHECK(longest_tail(&titles, "王军院长") == "院长");
+    CHECK(longest_tail(&titles, "院长王军") == "");
+    CHECK(longest_head(&titles, "") == "");
+    CHECK(longest_tail(&titles, "长") == "");
+  }
+
   TEST_CASE("the first entry inside a text is the one that starts first, whatever the order of the word list") {
     const Lexicon verbs = lexicon_of({"出席", "列席", "到会"});
     const std::string text = "副主任某某到会指导，某某列席会议";
@@ -77,9 +87,14 @@ TEST_SUITE("lexicon") {
       for (std::size_t n = 1 + rng() % max_chars; n > 0; --n) w += alphabet[rng() % alphabet.size()];
       return w;
     };
-    for (int round = 0; round < 50; ++round) {
+    for (int round = 0; round < 100; ++round) {
+      // Half the rounds without one-byte words, where the first and last bytes filter.
       std::vector<std::string> words;
-      for (int k = 0; k < 12; ++k) words.push_back(random_word(4));
+      for (int k = 0; k < 12; ++k) {
+        std::string w = random_word(4);
+        if (round % 2 == 0 && w.size() == 1) w += "院";
+        words.push_back(w);
+      }
       const Lexicon lexicon = lexicon_of(words);
       for (int t = 0; t < 40; ++t) {
         const std::string text = random_word(7);
