@@ -388,6 +388,7 @@ struct PersonView {
   std::vector<std::string> titles;
   std::string org;
   std::string role;
+  bool org_told = true;  // false: the org is the court the text names before, not one the mention writes
 };
 
 void write_back(PersonView& p) {
@@ -534,6 +535,7 @@ void link_people(StageContext& ctx) {
         const std::string& own = ctx.org_of_article(r.article);
         const OrgMention* court = ctx.work_report && !own.empty() ? nullptr : court_before(ctx, r.span.begin, r.article, body_kind);
         p.org = court != nullptr ? court->canonical : own;
+        p.org_told = false;
       }
     }
     // A school's or a company's staff hold no public office, whatever their titles.
@@ -552,13 +554,14 @@ void link_people(StageContext& ctx) {
     people.push_back(std::move(p));
   }
 
-  // Merge mentions of one person: same name, and the same org or one unknown.
+  // Merge mentions of one person: same name, and the same org, or one unknown
+  // or only guessed from the court named before ("请赫连振东院长通报" after another court).
   std::vector<PersonView*> kept;
   std::unordered_map<std::string, std::vector<PersonView*>> kept_by_name;
   for (auto& p : people) {
     auto& namesakes = kept_by_name[p.name];
     auto same = std::find_if(namesakes.begin(), namesakes.end(), [&](const PersonView* k) {
-      return k->org.empty() || p.org.empty() || k->org == p.org;
+      return k->org.empty() || p.org.empty() || k->org == p.org || !k->org_told || !p.org_told;
     });
     if (same == namesakes.end()) {
       kept.push_back(&p);
@@ -567,7 +570,10 @@ void link_people(StageContext& ctx) {
     }
     PersonView& into = **same;
     if (p.titles.size() > into.titles.size()) into.titles = p.titles;
-    if (into.org.empty()) into.org = p.org;
+    if (into.org.empty() || (!into.org_told && p.org_told && !p.org.empty())) {
+      into.org = p.org;
+      into.org_told = p.org_told;
+    }
     if (role_rank(p.role) > role_rank(into.role)) into.role = p.role;
     into.record->mentions.push_back(p.record->span);
     p.record->dropped = true;
