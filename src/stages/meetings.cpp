@@ -224,6 +224,17 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
   if (const std::size_t group = longest_tail(ctx.lexicon("convener_group"), org).size(); group < org.size())
     org.resize(org.size() - group);  // the court of "该院党组": its group convenes for it
   if (org == "该院" || org == "我院" || org == "本院" || org == "我们") return ctx.org_of_article(m.article);
+  // A short name its article resolves where it writes it alone ("市院"): the last such
+  // mention before the meeting, else the first after it.
+  {
+    const OrgMention* named = nullptr;
+    for (const OrgMention& o : ctx.org_mentions) {
+      if (o.article != m.article || o.surface != org || o.canonical.empty()) continue;
+      if (named == nullptr || o.span.begin < m.span.begin) named = &o;
+      if (o.span.begin >= m.span.begin) break;
+    }
+    if (named != nullptr) return named->canonical;
+  }
   if (!lookup(ctx.lexicon("visiting_group"), org).empty())
     if (std::string body = visiting_body(ctx, m, org); !body.empty()) return body;
   // A full name the document gives elsewhere with its city or province before
