@@ -39,7 +39,7 @@ std::string_view rule_name(const WorkRecord& r) {
 bool opens_frame(const WorkRecord& r) {
   auto name = rule_name(r);
   return name == "convened" || name == "group_study" || name == "held_at" || name == "took_place" || name == "placed_in" ||
-         name == "session_acts";
+         name == "session_acts" || name == "held_after";
 }
 
 std::string text_field(const WorkRecord& r, std::string_view field) { return r.fields.text(field).value_or(""); }
@@ -223,6 +223,10 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
   std::string org(written);
   if (const std::size_t group = longest_tail(ctx.lexicon("convener_group"), org).size(); group < org.size())
     org.resize(org.size() - group);  // the court of "该院党组": its group convenes for it
+  // 该院 refers back to the court or procuratorate named last (a rule's "=该院": a
+  // meeting held after an event the article told, "随后召开的座谈会").
+  if (org == "该院")
+    if (const OrgMention* named = court_before(ctx, m.span.begin, m.article); named != nullptr) return named->canonical;
   if (org == "该院" || org == "我院" || org == "本院" || org == "我们") return ctx.org_of_article(m.article);
   // A short name its article resolves where it writes it alone ("市院"): the last such
   // mention before the meeting, else the first after it.
