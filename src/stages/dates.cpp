@@ -64,14 +64,24 @@ bool partial_match(std::string_view text, const RE2& re) {
 }
 
 // The date closing a bulletin's issue line after the issuing body and wide
-// spacing, read on the printed line.
+// spacing, or alone on its line under the issuing body's, read on the printed lines.
 bool is_issue_line_date(const StageContext& ctx, const WorkRecord& r) {
   const std::string_view original = ctx.doc.original();
   const Span at = ctx.doc.original_span(r.span);
-  const std::size_t line_begin = original.rfind('\n', at.begin) == std::string_view::npos ? 0 : original.rfind('\n', at.begin) + 1;
+  auto line_start = [&](std::size_t pos) {
+    const std::size_t nl = pos == 0 ? std::string_view::npos : original.rfind('\n', pos - 1);
+    return nl == std::string_view::npos ? 0 : nl + 1;
+  };
+  const std::size_t line_begin = line_start(at.begin);
   const std::size_t line_end = std::min(original.find('\n', at.end), original.size());
-  return partial_match(original.substr(line_begin, at.begin - line_begin), ctx.pattern("dates.issuer_line_before")) &&
-         partial_match(original.substr(at.end, line_end - at.end), ctx.pattern("dates.issuer_line_after"));
+  const std::string_view before = original.substr(line_begin, at.begin - line_begin);
+  if (!partial_match(original.substr(at.end, line_end - at.end), ctx.pattern("dates.issuer_line_after"))) return false;
+  if (partial_match(before, ctx.pattern("dates.issuer_line_before"))) return true;
+  if (line_begin == 0 || !partial_match(before, ctx.pattern("dates.issuer_line_after"))) return false;
+  const std::size_t above = line_start(line_begin - 1);
+  std::string_view signer = original.substr(above, line_begin - 1 - above);
+  if (signer.ends_with('\r')) signer.remove_suffix(1);
+  return partial_match(signer, ctx.pattern("dates.signer_line"));
 }
 
 // A full date printed as the page's or the web page's date (the words around
