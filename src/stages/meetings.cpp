@@ -1198,6 +1198,9 @@ void link_meetings(StageContext& ctx) {
     std::string written = text_field(m, "organizer");
     if (RE2::PartialMatch(written, ctx.pattern("meetings.partner_lead"))) written.clear();
     std::string organizer = organizer_of(ctx, m, written, full_names);
+    if (const std::string_view text = ctx.text(m);
+        !organizer.empty() && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), ctx.pattern("meetings.partner_self")))
+      if (const std::string& own = ctx.org_of_article(m.article); !own.empty()) organizer = own;
     if (organizer.empty() && rule == "convened") organizer = earlier_convener(ctx, m);
     // "6月，召开全省法院…座谈会": a clause that convenes with no subject at all
     // is the article's own court speaking.
