@@ -258,31 +258,31 @@ std::vector<std::size_t> doubled_names(const std::vector<std::string_view>& char
 std::optional<std::vector<Span>> split_name_run(const StageContext& ctx, Span run) {
   const std::string_view text = ctx.doc.text();
   const std::vector<std::string_view> chars = characters(text.substr(run.begin, run.size()));
+  std::vector<Span> spans;
+  std::size_t at = run.begin, k = 0;  // where the next name starts, in bytes and in characters
+  // The next name, of `n` characters; one printed twice is passed over in its second print.
+  auto take = [&](std::size_t n, bool printed_twice) {
+    std::size_t bytes = 0;
+    for (std::size_t end = k + n; k < end; ++k) bytes += chars[k].size();
+    spans.push_back({at, at + bytes});
+    at += printed_twice ? 2 * bytes : bytes;
+    if (printed_twice) k += n;
+  };
   // Names printed twice: the first print of each, then the names after them
   // ("仝欣仝欣尉迟岚": a second author set in plain type).
   if (const std::vector<std::size_t> doubled = doubled_names(chars); !doubled.empty()) {
-    std::vector<Span> spans;
-    std::size_t at = run.begin, k = 0;
-    for (std::size_t n : doubled) {
-      std::size_t bytes = 0;
-      for (std::size_t end = k + n; k < end; ++k) bytes += chars[k].size();
-      spans.push_back({at, at + bytes});
-      at += 2 * bytes;
-      k += n;
-    }
+    for (std::size_t n : doubled) take(n, true);
     const std::vector<std::string_view> rest(chars.begin() + static_cast<std::ptrdiff_t>(k), chars.end());
     constexpr std::size_t kLongestName = 4;
     std::vector<std::size_t> lengths;
     if (rest.size() >= 2 && rest.size() <= kLongestName) lengths = {rest.size()};
     else if (!rest.empty()) lengths = split_at_surnames(rest, ctx.lexicon("surname"));
     if (!rest.empty() && lengths.empty()) return std::vector<Span>{};  // no list of names
-    for (std::size_t n : lengths) {
-      std::size_t bytes = 0;
-      for (std::size_t end = k + n; k < end; ++k) bytes += chars[k].size();
-      spans.push_back({at, at + bytes});
-      at += bytes;
-    }
+    for (std::size_t n : lengths) take(n, false);
     if (spans.size() >= 2) return spans;
+    spans.clear();
+    at = run.begin;
+    k = 0;
   }
   const Span original = ctx.doc.original_span(run);
   std::vector<std::size_t> lengths;  // in characters
@@ -299,10 +299,10 @@ std::optional<std::vector<Span>> split_name_run(const StageContext& ctx, Span ru
   if (piece != 0) lengths.push_back(piece);
   // Typesetting pads a two-character name to the width of three ("黄 韬"):
   // two single characters in a row are one name.
-  for (std::size_t k = 0; k + 1 < lengths.size(); ++k)
-    if (lengths[k] == 1 && lengths[k + 1] == 1) {
-      lengths[k] = 2;
-      lengths.erase(lengths.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+  for (std::size_t i = 0; i + 1 < lengths.size(); ++i)
+    if (lengths[i] == 1 && lengths[i + 1] == 1) {
+      lengths[i] = 2;
+      lengths.erase(lengths.begin() + static_cast<std::ptrdiff_t>(i) + 1);
     }
   if (total != chars.size() || lengths.size() < 2) {
     // Short, or a transliterated name with its middle dot: one name.
@@ -310,14 +310,7 @@ std::optional<std::vector<Span>> split_name_run(const StageContext& ctx, Span ru
     lengths = split_at_surnames(chars, ctx.lexicon("surname"));
     if (lengths.size() < 2) return std::vector<Span>{};  // a long run that is no list of names
   }
-  std::vector<Span> spans;
-  std::size_t at = run.begin, k = 0;
-  for (std::size_t n : lengths) {
-    std::size_t bytes = 0;
-    for (std::size_t end = k + n; k < end; ++k) bytes += chars[k].size();
-    spans.push_back({at, at + bytes});
-    at += bytes;
-  }
+  for (std::size_t n : lengths) take(n, false);
   return spans;
 }
 
