@@ -350,6 +350,9 @@ void resolve_overlaps(std::vector<MatchCandidate>& candidates) {
   }
 }
 
+// Each round drops every kept candidate whose fields do not convert at once; another
+// round is needed only where a candidate it had beaten wins and fails in turn, which
+// the few rules that can match one place bound.
 void settle(const Document& doc, std::vector<MatchCandidate>& candidates, bool all_fields) {
   std::vector<re2::StringPiece> g;
   std::vector<std::optional<std::string_view>> args;

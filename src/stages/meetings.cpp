@@ -13,8 +13,8 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <chrono>
-#include <cstdio>
 #include <functional>
 #include <iterator>
 #include <optional>
@@ -229,15 +229,16 @@ std::string organizer_of(const StageContext& ctx, const WorkRecord& m, std::stri
     if (const OrgMention* named = court_before(ctx, m.span.begin, m.article); named != nullptr) return named->canonical;
   if (org == "该院" || org == "我院" || org == "本院" || org == "我们") return ctx.org_of_article(m.article);
   // A short name its article resolves where it writes it alone ("市院"): the last such
-  // mention before the meeting, else the first after it.
+  // mention before the meeting, else the first after it; the search stays in the article.
   {
-    const OrgMention* named = nullptr;
-    for (const OrgMention& o : ctx.org_mentions) {
-      if (o.article != m.article || o.surface != org || o.canonical.empty()) continue;
-      if (named == nullptr || o.span.begin < m.span.begin) named = &o;
-      if (o.span.begin >= m.span.begin) break;
-    }
-    if (named != nullptr) return named->canonical;
+    const auto& mentions = ctx.org_mentions;
+    const auto at = std::lower_bound(mentions.begin(), mentions.end(), m.span.begin,
+                                     [](const OrgMention& o, std::size_t pos) { return o.span.begin < pos; });
+    auto names_it = [&](const OrgMention& o) { return o.surface == org && !o.canonical.empty(); };
+    for (auto it = at; it != mentions.begin() && std::prev(it)->article == m.article;)
+      if (names_it(*--it)) return it->canonical;
+    for (auto it = at; it != mentions.end() && it->article == m.article; ++it)
+      if (names_it(*it)) return it->canonical;
   }
   if (!lookup(ctx.lexicon("visiting_group"), org).empty())
     if (std::string body = visiting_body(ctx, m, org); !body.empty()) return body;
@@ -1017,7 +1018,11 @@ std::optional<std::string> day_told_before(const StageContext& ctx, const WorkRe
 std::optional<std::string> day_after(std::string_view iso) {
   int year = 0;
   unsigned month = 0, day = 0;
-  if (iso.size() != 10 || std::sscanf(std::string(iso).c_str(), "%4d-%2u-%2u", &year, &month, &day) != 3) return std::nullopt;
+  auto read = [&](std::size_t from, std::size_t size, auto& value) {
+    return std::from_chars(iso.data() + from, iso.data() + from + size, value).ptr == iso.data() + from + size;
+  };
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-' || !read(0, 4, year) || !read(5, 2, month) || !read(8, 2, day))
+    return std::nullopt;
   const std::chrono::year_month_day ymd{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
   if (!ymd.ok()) return std::nullopt;
   const std::chrono::year_month_day next{std::chrono::sys_days{ymd} + std::chrono::days{1}};
