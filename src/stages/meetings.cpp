@@ -56,7 +56,6 @@ struct MeetingWords {
   std::vector<std::string> verbs;  // attending and speaking, to tell in one scan whether a sentence has any
   text::LiteralSet verb_set;
   // Each clause is searched for the first of either (see before_first).
-  std::vector<std::string> attend_verb_list, speech_verb_list;
   text::LiteralSet attend_set, speech_set;
   std::vector<std::string> titles;  // titles before a name ("副检察长乔卫东"), found in one scan of an item
   text::LiteralSet title_set;
@@ -66,10 +65,8 @@ struct MeetingWords {
   explicit MeetingWords(const StageContext& ctx)
       : verbs(entries_of(ctx, {"meeting_attend_verb", "meeting_speech_verb"})),
         verb_set(verbs),
-        attend_verb_list(entries_of(ctx, {"meeting_attend_verb"})),
-        speech_verb_list(entries_of(ctx, {"meeting_speech_verb"})),
-        attend_set(attend_verb_list),
-        speech_set(speech_verb_list),
+        attend_set(entries_of(ctx, "meeting_attend_verb")),
+        speech_set(entries_of(ctx, "meeting_speech_verb")),
         titles(entries_of(ctx, {"meeting_title"})),
         title_set(titles) {
     auto load = [&](std::string_view name, std::vector<std::string_view>& words) {
@@ -97,6 +94,12 @@ struct MeetingWords {
   }
 
  private:
+  // One list's own entries, which outlive the stage (a missing list has none).
+  static const std::vector<std::string>& entries_of(const StageContext& ctx, std::string_view name) {
+    static const std::vector<std::string> kNone;
+    const Lexicon* lexicon = ctx.lexicon(name);
+    return lexicon != nullptr ? lexicon->entries : kNone;
+  }
   static std::vector<std::string> entries_of(const StageContext& ctx, std::initializer_list<std::string_view> names) {
     std::vector<std::string> out;
     for (std::string_view name : names)
