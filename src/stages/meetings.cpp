@@ -806,6 +806,19 @@ std::optional<std::string_view> before_first(std::string_view text, const text::
 }
 
 
+// The same, skipping the words inside a person's mention: the 发言 of "新闻发言人云志清"
+// is part of his title, not what he does. `begin`: where `text` starts in the document.
+std::optional<std::string_view> before_first_outside_people(std::string_view text, std::size_t begin,
+                                                            const text::LiteralSet& words, const PersonIndex& people) {
+  std::size_t first = std::string_view::npos;
+  words.scan(text, [&](std::size_t, std::size_t pos) {
+    if (pos < first && !people.covers(begin + pos)) first = pos;
+    return true;
+  });
+  if (first == std::string_view::npos) return std::nullopt;
+  return text.substr(0, first);
+}
+
 // Where "X担任听证主持人" names who presided: the 担任 before a 主持人 that closes
 // the clause; npos when there is none.
 std::size_t serves_as_presider(std::string_view text) {
@@ -887,9 +900,9 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
       for (auto& item : who_items(ctx, index, words, invited, clause.begin + (invited.data() - text.data())))
         if (item.person || item.group) add_unique(frame.attendees, item.text);
     }
-  auto attends = before_first(text, words.attend_set);
+  auto attends = before_first_outside_people(text, clause.begin, words.attend_set, index);
   if (!own_sentence && attends && !attends_this_meeting(words, text.substr(attends->size()))) attends.reset();
-  auto said = before_first(text, words.speech_set);
+  auto said = before_first_outside_people(text, clause.begin, words.speech_set, index);
   if (later && said && quotes_a_speech(ctx, words, text.substr(said->size()))) said.reset();
   if (!said && on_floor)
     for (std::string_view verb : words.floor_speech_verbs)

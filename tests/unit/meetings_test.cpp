@@ -81,6 +81,17 @@ TEST_SUITE("meetings") {
     CHECK(m[0].fields.list("speakers") == Names{"那日苏", "白玉山"});
   }
 
+  TEST_CASE("a spokesman who reports and a lecturer speak at the meeting") {
+    auto m = meetings_in(
+        "9月3日，黎平县人民法院举行涉农纠纷审判白皮书新闻发布会，发布会由政治部主任龙秀英主持，"
+        "党组成员、副院长、新闻发言人吴江海通报了有关情况，凯里学院法学院副教授杨再林作专题辅导。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.list("presiders") == Names{"龙秀英"});
+    // The 发言 of 新闻发言人 is his title, not his speaking: 通报 is.
+    CHECK(m[0].fields.list("speakers") == Names{"吴江海", "杨再林"});
+    CHECK(m[0].fields.list("attendees") == Names{"吴江海", "杨再林"});
+  }
+
   TEST_CASE("a counted group is one attendee, distinct groups are split") {
     auto m = meetings_in(
         "**通辽讯** 6月12日，开鲁县人民法院召开征求意见座谈会，开鲁县人民法院党组书记、院长包宏伟出席座谈会并讲话，"
