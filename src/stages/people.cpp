@@ -483,10 +483,9 @@ void link_people(StageContext& ctx) {
     if (press == "other" || footer_writer)
       p.org = !paper.empty() ? paper : !account.empty() ? account : ctx.org_of_article(r.article);
     // An author a page line names with a source that is no body (来源：政治部) is of the site's court.
-    const bool page_author = r.rule != nullptr && r.rule->id == "people/author_in_page_line";
     if ((press == "author" || p.role == "author") && p.org.empty()) {
       if (const OrgMention* source = named_source(ctx, r)) p.org = source->canonical;
-      else p.org = !account.empty() || !page_author ? account : ctx.org_of_article(r.article);
+      else p.org = !account.empty() ? account : ctx.org_of_article(r.article);
     }
     if (press.empty()) {
       std::string governed;  // "副区长": the government of the article's district
