@@ -514,10 +514,14 @@ std::span<const OrgMention> org_mentions_near(const StageContext& ctx, std::size
   return {first, last};
 }
 
-std::string body_at_article_place(const StageContext& ctx, int article, std::string_view leveled_body) {
-  const std::size_t level = text::decode_utf8(leveled_body, 0).length;  // the level opens the body's name
-  const std::string place = place_at_level(ctx.org_of_article(article), leveled_body.substr(0, level));
-  return place.empty() ? std::string() : named_at(place, leveled_body.substr(level));
+std::string body_at_article_place(const StageContext& ctx, int article, std::string_view leveled_body, std::size_t pos) {
+  const std::size_t level_size = text::decode_utf8(leveled_body, 0).length;  // the level opens the body's name
+  const std::string_view level = leveled_body.substr(0, level_size);
+  std::string place = place_at_level(ctx.org_of_article(article), level);
+  if (place.empty() && pos != std::string::npos)
+    if (const OrgMention* court = court_before(ctx, pos, article); court != nullptr && !court->canonical.empty())
+      place = place_at_level(court->canonical, level);
+  return place.empty() ? std::string() : named_at(place, leveled_body.substr(level_size));
 }
 
 namespace {

@@ -521,7 +521,7 @@ void link_people(StageContext& ctx) {
             place_level == governed.substr(0, level))
           p.org = place + std::string(body);  // "樟树市副市长": 樟树市人民政府
         else
-          p.org = body_at_article_place(ctx, r.article, governed);
+          p.org = body_at_article_place(ctx, r.article, governed, r.span.begin);
       } else if (court_office && !p.titles.empty()) {
         // A work report's "院长", "副院长" are the reporting court's whatever court it named last.
         const std::string& own = ctx.org_of_article(r.article);

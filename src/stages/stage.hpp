@@ -126,10 +126,12 @@ const OrgMention* court_before(const StageContext& ctx, std::size_t pos, int art
 std::span<const OrgMention> org_mentions_near(const StageContext& ctx, std::size_t begin, std::size_t end);
 
 /// The full name of a body named with the level it is of ("区人民政府"): the body of
-/// the place of article `article`'s court at that level ("重庆市綦江区人民政府");
-/// empty when the article has no court or its court's name has no place at that
-/// level. Valid after the organizations stage (organizations.cpp).
-std::string body_at_article_place(const StageContext& ctx, int article, std::string_view leveled_body);
+/// the place of article `article`'s court at that level ("重庆市綦江区人民政府"), else,
+/// given `pos`, of the court or procuratorate the article names last before it (a
+/// congress's report on "旗人民法院"); empty when neither has a place at that level.
+/// Valid after the organizations stage (organizations.cpp).
+std::string body_at_article_place(const StageContext& ctx, int article, std::string_view leveled_body,
+                                  std::size_t pos = std::string::npos);
 
 /// The full name of `body` ("司法所", "中共{place}委员会") of `town` ("水口镇"),
 /// written at `pos` in article `article`, in the county of the basic court or

@@ -394,6 +394,18 @@ TEST_SUITE("people") {
       CHECK(named(people, name)->role == "other");
     }
   }
+  TEST_CASE("a government head in a congress's report is of the place of the court it reports on") {
+    // The report's own body (the inspection group) names no place at the county's level.
+    auto people = people_in(
+        "江北县人大常委会执法检查组\n关于检查县人民法院执行工作情况的报告\n\n"
+        "——2025年10月29日在江北县第十八届人民代表大会常务委员会第三十二次会议上\n\n"
+        "主任、各位副主任、秘书长、各位委员：\n\n"
+        "8月中旬至9月下旬，县人大常委会组织执法检查组，对县人民法院执行工作进行了检查。\n\n"
+        "9月3日上午，检查组召开汇报会，听取了县法院院长覃志坚所作的执行工作情况汇报。"
+        "副县长邬海鸥，县人民检察院副检察长莫晓春参加会议。\n");
+    REQUIRE(named(people, "邬海鸥") != nullptr);
+    CHECK(named(people, "邬海鸥")->org == std::optional<std::string>("江北县人民政府"));
+  }
   TEST_CASE("a member's title written before the org that opens a person's offices is the person's too") {
     auto people = people_in(
         "座谈会上，市人大代表、江北恒远机械制造有限公司总经理钱立，西南政法大学法学院副教授孙丽先后发言。");
