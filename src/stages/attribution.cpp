@@ -207,6 +207,14 @@ void trim_subject(const StageContext& ctx, Subject& s, bool percent) {
       changed = drop(word.size());
       continue;
     }
+    // "攻坚以来累计执结", "专项行动开展以来共执结": the span of time it runs since is no
+    // part of what is counted.
+    constexpr std::string_view kSince = "以来";
+    constexpr std::size_t kMaxSinceBytes = 8 * 3;  // an event of a few words, not a clause
+    if (const std::size_t at = t.find(kSince); at != std::string_view::npos && at > 0 && at <= kMaxSinceBytes) {
+      changed = drop(at + kSince.size());
+      if (changed) continue;
+    }
     // "为企业挽回经济损失" -> 挽回经济损失: the subject starts at the action.
     if (auto word = longest_head(benefactive, t); !word.empty() && action != nullptr && !percent) {
       std::size_t best = std::string_view::npos;
