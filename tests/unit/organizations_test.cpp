@@ -254,6 +254,14 @@ TEST_SUITE("organizations") {
     CHECK(linked.mention("该院")->canonical == "鄂托克旗人民法院");
   }
 
+  TEST_CASE("a procuratorate that passes on the one acting's work is no antecedent either") {
+    Linked linked(
+        "额敏县人民检察院办理司法救助案件21件。今年，该院经验被自治区人民检察院转发推广。11月28日，该院牵头召开联席会议。");
+    CHECK(linked.mention("自治区人民检察院")->cited);
+    for (const auto& m : linked.ctx.org_mentions)
+      if (m.surface == "该院") CHECK(m.canonical == "额敏县人民检察院");
+  }
+
   TEST_CASE("a court that honours the one acting is no antecedent either, one that judges is") {
     Linked honoured("路北区人民法院审结案件215件。6月，我院诉讼服务中心被最高人民法院评为先进单位。该院执结案件97件。");
     CHECK(honoured.mention("最高人民法院")->cited);
