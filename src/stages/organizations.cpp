@@ -786,6 +786,18 @@ void resolve_organizations(StageContext& ctx) {
     ctx.note("organizations: '{}' is of {}, where the page places its district", m.canonical, placed->second);
     m.canonical = std::string(m.canonical.substr(0, m.canonical.size() - name.size())) + placed->second + std::string(name);
   }
+  // One the page places nowhere is of the city the word list places it in
+  // (lexicons/district_cities.tsv: "临渭区人民法院" is 渭南市临渭区人民法院).
+  for (auto& m : ctx.org_mentions) {
+    const std::string_view name = std::string_view(m.canonical).substr(m.canonical.starts_with(kParty) ? kParty.size() : 0);
+    const std::string_view district = longest_head(ctx.lexicon("district_city"), name);
+    if (district.empty()) continue;
+    if (!is_bare_district_body(ctx, name) && !(m.canonical.starts_with(kParty) && name.substr(district.size()).starts_with("委")))
+      continue;
+    const std::string city = lookup(ctx.lexicon("district_city"), district);
+    ctx.note("organizations: '{}' is of {}, where the word list places its district", m.canonical, city);
+    m.canonical = std::string(m.canonical.substr(0, m.canonical.size() - name.size())) + city + std::string(name);
+  }
 
   // The article's court: its first court or procuratorate mention, not
   // counting the signature of a quote at the head of the page ("——…检察长某某").

@@ -70,8 +70,9 @@ TEST_SUITE("organizations") {
     CHECK(orgs[0].fields.list("aliases") == Names{"九原区法院"});
     CHECK(orgs[0].mentions.size() == 3);
 
-    // Without the full form the short one is spelled out as far as it goes.
-    CHECK(names_of(orgs_in("九原区法院召开大会。")) == Names{"九原区人民法院"});
+    // Without the full form the short one is spelled out as far as it goes, in the
+    // city the word list places the district in (lexicons/district_cities.tsv).
+    CHECK(names_of(orgs_in("九原区法院召开大会。")) == Names{"包头市九原区人民法院"});
   }
 
   TEST_CASE("in a work report 市检察院 is the reporting body and not a neighbour city named near it") {
@@ -159,9 +160,12 @@ TEST_SUITE("organizations") {
   TEST_CASE("a district's court named without its city takes the one city the page names") {
     CHECK(names_of(orgs_in("大连市人民检察院开展专项监督。金州区人民检察院办理案件31件，甘井子区人民检察院接待来访412人次。")) ==
           Names{"大连市人民检察院", "大连市金州区人民检察院", "大连市甘井子区人民检察院"});
-    // Two cities on the page: which one is not known.
+    // Two cities on the page: which one is not known, for a district the word list does not place.
+    CHECK(names_of(orgs_in("大连市人民检察院、沈阳市人民检察院联合发文。金港区人民检察院办理案件31件。")) ==
+          Names{"大连市人民检察院", "沈阳市人民检察院", "金港区人民检察院"});
+    // One it places is of its city whatever the page names.
     CHECK(names_of(orgs_in("大连市人民检察院、沈阳市人民检察院联合发文。金州区人民检察院办理案件31件。")) ==
-          Names{"大连市人民检察院", "沈阳市人民检察院", "金州区人民检察院"});
+          Names{"大连市人民检察院", "沈阳市人民检察院", "大连市金州区人民检察院"});
     // A county that became a district keeps 县 in its name.
     CHECK(names_of(orgs_in("三明市中级人民法院召开座谈会。沙县区人民法院审结涉林案件19件。")) ==
           Names{"三明市中级人民法院", "三明市沙县区人民法院"});
@@ -172,8 +176,8 @@ TEST_SUITE("organizations") {
         "**沈阳讯**　沈阳市人民检察院召开推进会。\n\n**大连讯**　大连市人民检察院开展专项监督，金州区人民检察院办理案件31件。"));
     CHECK(std::find(names.begin(), names.end(), "大连市金州区人民检察院") != names.end());
     // An article naming two cities' bodies leaves it unknown.
-    CHECK(names_of(orgs_in("**大连讯**　大连市人民检察院、沈阳市人民检察院联合发文。金州区人民检察院办理案件31件。")) ==
-          Names{"大连市人民检察院", "沈阳市人民检察院", "金州区人民检察院"});
+    CHECK(names_of(orgs_in("**大连讯**　大连市人民检察院、沈阳市人民检察院联合发文。金港区人民检察院办理案件31件。")) ==
+          Names{"大连市人民检察院", "沈阳市人民检察院", "金港区人民检察院"});
   }
 
   TEST_CASE("a district the page places in one city is of that city in every article, its party committee too") {
@@ -184,8 +188,8 @@ TEST_SUITE("organizations") {
     CHECK(std::find(names.begin(), names.end(), "中共大连市金州区委政法委员会") != names.end());
     CHECK(std::find(names.begin(), names.end(), "金州区人民检察院") == names.end());
     // A district the page puts in two cities stays as written.
-    CHECK(names_of(orgs_in("大连市金州区人民法院、锦州市金州区人民法院召开会议。\n\n金州区人民检察院办理案件31件。")).back() ==
-          "金州区人民检察院");
+    CHECK(names_of(orgs_in("大连市金港区人民法院、锦州市金港区人民法院召开会议。\n\n金港区人民检察院办理案件31件。")).back() ==
+          "金港区人民检察院");
   }
 
   TEST_CASE("a body named by its level in an article datelined with its place is of that place") {
@@ -265,7 +269,7 @@ TEST_SUITE("organizations") {
   TEST_CASE("a court that honours the one acting is no antecedent either, one that judges is") {
     Linked honoured("路北区人民法院审结案件215件。6月，我院诉讼服务中心被最高人民法院评为先进单位。该院执结案件97件。");
     CHECK(honoured.mention("最高人民法院")->cited);
-    CHECK(honoured.mention("该院")->canonical == "路北区人民法院");
+    CHECK(honoured.mention("该院")->canonical == "唐山市路北区人民法院");
     Linked judging("被告人王某被赤峰市中级人民法院判处有期徒刑三年。");
     CHECK_FALSE(judging.mention("赤峰市中级人民法院")->cited);  // 被 before it, but no honour after
   }

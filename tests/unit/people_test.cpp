@@ -150,7 +150,7 @@ TEST_SUITE("people") {
         "科尔沁区人民法院冀洪印庭长、佘传炜副庭长分别作交流发言。孙长青、万文湘、冯晓军等3位院领导出席活动。");
     CHECK(named(people, "冀洪印")->titles == Titles{"庭长"});
     CHECK(named(people, "佘传炜")->titles == Titles{"副庭长"});
-    CHECK(named(people, "佘传炜")->org == "科尔沁区人民法院");
+    CHECK(named(people, "佘传炜")->org == "通辽市科尔沁区人民法院");
     for (const char* name : {"孙长青", "万文湘", "冯晓军"}) {
       REQUIRE(named(people, name) != nullptr);
       CHECK(named(people, name)->role == "official");
