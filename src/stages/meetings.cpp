@@ -658,6 +658,12 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
         break;
       }
   }
+  // Where a group took part ("…负责人在本院视频会场"): told apart by RE2's DFA alone first,
+  // as few phrases end so and placing the capture costs more.
+  const RE2& venue = ctx.pattern("meetings.venue_after");
+  if (re2::StringPiece who; RE2::FullMatch(re2::StringPiece(text.data(), text.size()), venue) &&
+                            RE2::FullMatch(re2::StringPiece(text.data(), text.size()), venue, &who))
+    text = std::string_view(who.data(), who.size());
   for (std::string_view opener : words.who_openers)
     if (starts_with(text, opener) && text.size() > opener.size()) {
       offset += opener.size();

@@ -92,6 +92,15 @@ TEST_SUITE("meetings") {
     CHECK(m[0].fields.list("attendees") == Names{"吴江海", "杨再林"});
   }
 
+  TEST_CASE("how and where one takes part is no part of who it is") {
+    auto m = meetings_in(
+        "11月3日，江北市中级人民法院召开执行工作推进会，副院长王立主持会议，执行局局长汲雪松逐项通报执行质效，"
+        "各基层法院院长、分管副院长等42人在7个分会场参加会议。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.list("presiders") == Names{"王立"});
+    CHECK(m[0].fields.list("attendees") == Names{"各基层法院院长、分管副院长等42人", "汲雪松"});
+  }
+
   TEST_CASE("a counted group is one attendee, distinct groups are split") {
     auto m = meetings_in(
         "**通辽讯** 6月12日，开鲁县人民法院召开征求意见座谈会，开鲁县人民法院党组书记、院长包宏伟出席座谈会并讲话，"
