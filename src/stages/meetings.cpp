@@ -683,6 +683,8 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
     const auto parts = split_at(text, offset, {"以及", "及", "和", "、"}, [&](std::size_t pos) {
       const std::string_view rest = std::string_view(ctx.doc.text()).substr(pos, text_end - pos);
       if (people.covers(pos) || inside_org_name(ctx, words, pos)) return true;
+      // A person named before it is an item of his own: "村党支部书记鱼长安和村民代表30余人".
+      if (pos > offset && people.covers(pos - 1) && !starts_with(rest, "、")) return false;
       if (starts_with(rest, "和")) {
         const std::string_view after = rest.substr(std::string_view("和").size());
         const std::string_view before = std::string_view(ctx.doc.text()).substr(offset, pos - offset);
@@ -739,8 +741,9 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
     return out;
   }
   auto items = split_at(text, offset, {"、", "以及", "及", "和", "与"}, [&](std::size_t pos) {
-    return people.covers(pos) || inside_org_name(ctx, words, pos) ||
-           std::string_view(ctx.doc.text()).substr(pos, 6) == "及其";  // 被害人及其近亲属
+    // 被害人及其近亲属: their own relatives; but 井海涛及其他委员 lists others.
+    const std::string_view rest = std::string_view(ctx.doc.text()).substr(pos, 9);
+    return people.covers(pos) || inside_org_name(ctx, words, pos) || (starts_with(rest, "及其") && rest != "及其他");
   });
   std::vector<Named> named;
   for (const auto& item : items) named.push_back(name_in_item(ctx, people, words, item));

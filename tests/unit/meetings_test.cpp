@@ -101,6 +101,14 @@ TEST_SUITE("meetings") {
     CHECK(m[0].fields.list("attendees") == Names{"各基层法院院长、分管副院长等42人", "汲雪松"});
   }
 
+  TEST_CASE("a person named before 和 or 及其他 is an attendee of his own") {
+    auto m = meetings_in(
+        "9月4日下午，江北县人民法院召开法治院坝会，副院长王立主持，东赵村党支部书记鱼长安和村民代表30余人参加。"
+        "审判委员会专职委员井立新及其他审判委员会委员列席会议。");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.list("attendees") == Names{"鱼长安", "村民代表30余人", "井立新", "其他审判委员会委员"});
+  }
+
   TEST_CASE("a counted group is one attendee, distinct groups are split") {
     auto m = meetings_in(
         "**通辽讯** 6月12日，开鲁县人民法院召开征求意见座谈会，开鲁县人民法院党组书记、院长包宏伟出席座谈会并讲话，"
