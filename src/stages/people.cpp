@@ -482,7 +482,8 @@ void link_people(StageContext& ctx) {
                                first_entry_in(ctx.lexicon("footer_writer_label"), just_before) != std::string_view::npos;
     if (press == "other" || footer_writer)
       p.org = !paper.empty() ? paper : !account.empty() ? account : ctx.org_of_article(r.article);
-    // An author a page line names with a source that is no body (来源：政治部) is of the site's court.
+    // An author is of the body a page line names as the source, else of the account, else
+    // of the article's court (a source that is no body, 来源：政治部, or no source at all).
     if ((press == "author" || p.role == "author") && p.org.empty()) {
       if (const OrgMention* source = named_source(ctx, r)) p.org = source->canonical;
       else p.org = !account.empty() ? account : ctx.org_of_article(r.article);
