@@ -772,30 +772,23 @@ void resolve_organizations(StageContext& ctx) {
   }
   // A district the page places in one city anywhere ("拉萨市城关区人民检察院",
   // "日照市岚山区人民法院") is of that city also where its article names none, as are its
-  // party committees ("中共岚山区委政法委员会").
+  // party committees ("中共岚山区委政法委员会"); one the page places nowhere (or in two
+  // cities) is of the city the word list places it in (lexicons/district_cities.tsv:
+  // "临渭区人民法院" is 渭南市临渭区人民法院).
   const std::map<std::string, std::string> district_city = districts_placed(ctx);
   constexpr std::string_view kParty = "中共";
   for (auto& m : ctx.org_mentions) {
     const std::string_view name = std::string_view(m.canonical).substr(m.canonical.starts_with(kParty) ? kParty.size() : 0);
     const std::size_t at = name.find("区");
     if (at == std::string_view::npos) continue;
-    const auto placed = district_city.find(std::string(name.substr(0, at + std::string_view("区").size())));
-    if (placed == district_city.end() || placed->second.empty()) continue;
     if (!is_bare_district_body(ctx, name) && !(m.canonical.starts_with(kParty) && name.substr(at).starts_with("区委")))
       continue;
-    ctx.note("organizations: '{}' is of {}, where the page places its district", m.canonical, placed->second);
-    m.canonical = std::string(m.canonical.substr(0, m.canonical.size() - name.size())) + placed->second + std::string(name);
-  }
-  // One the page places nowhere is of the city the word list places it in
-  // (lexicons/district_cities.tsv: "临渭区人民法院" is 渭南市临渭区人民法院).
-  for (auto& m : ctx.org_mentions) {
-    const std::string_view name = std::string_view(m.canonical).substr(m.canonical.starts_with(kParty) ? kParty.size() : 0);
-    const std::string_view district = longest_head(ctx.lexicon("district_city"), name);
-    if (district.empty()) continue;
-    if (!is_bare_district_body(ctx, name) && !(m.canonical.starts_with(kParty) && name.substr(district.size()).starts_with("委")))
-      continue;
-    const std::string city = lookup(ctx.lexicon("district_city"), district);
-    ctx.note("organizations: '{}' is of {}, where the word list places its district", m.canonical, city);
+    const std::string district(name.substr(0, at + std::string_view("区").size()));
+    const auto placed = district_city.find(district);
+    const bool on_page = placed != district_city.end() && !placed->second.empty();
+    const std::string city = on_page ? placed->second : lookup(ctx.lexicon("district_city"), district);
+    if (city.empty()) continue;
+    ctx.note("organizations: '{}' is of {}, where the {} places its district", m.canonical, city, on_page ? "page" : "word list");
     m.canonical = std::string(m.canonical.substr(0, m.canonical.size() - name.size())) + city + std::string(name);
   }
 
