@@ -262,8 +262,13 @@ TEST_SUITE("organizations") {
     Linked linked(
         "额敏县人民检察院办理司法救助案件21件。今年，该院经验被自治区人民检察院转发推广。11月28日，该院牵头召开联席会议。");
     CHECK(linked.mention("自治区人民检察院")->cited);
+    int references = 0;
     for (const auto& m : linked.ctx.org_mentions)
-      if (m.surface == "该院") CHECK(m.canonical == "额敏县人民检察院");
+      if (m.surface == "该院") {
+        ++references;
+        CHECK(m.canonical == "额敏县人民检察院");
+      }
+    CHECK(references == 2);
   }
 
   TEST_CASE("a court that honours the one acting is no antecedent either, one that judges is") {
