@@ -966,6 +966,33 @@ bool starts_content(const MeetingWords& words, std::string_view sentence) {
   return starts_with_any(sentence, words.content_starts) && !starts_with_any(sentence, words.who_openers);
 }
 
+// A press conference's questions come at the end of its article, after the
+// answers have told of other meetings: each reporter who asks one there
+// ("贺州日报记者岑晓岚：…", "【揭阳日报记者巫思琪】…") attends it. The questions
+// run to the article's next press conference.
+void add_questioners(const StageContext& ctx, const PersonIndex& people, const WorkRecord& m, Frame& frame) {
+  const RE2& press = ctx.pattern("meetings.press_conference");
+  if (!RE2::PartialMatch(text_field(m, "kind"), press)) return;
+  const std::string_view text = ctx.doc.text();
+  const std::size_t from = ctx.doc.sentences()[static_cast<std::size_t>(m.sentence)].normalized.end;
+  std::size_t to = text.size();
+  for (const WorkRecord& r : ctx.records)
+    if (r.type == "meeting" && !r.dropped && r.article == m.article && r.span.begin >= from &&
+        RE2::PartialMatch(kind_of(ctx, text_field(r, "name")), press)) {
+      to = r.span.begin;
+      break;
+    }
+  constexpr std::size_t kAfterName = 128;  // a colon, or what is asked about and the verb
+  people.near(from, to, [&](const WorkRecord& p, const Span& span) {
+    if (span.begin >= from && p.article == m.article && text_field(p, "role") == "reporter") {
+      const std::string_view after = text.substr(span.end, std::min(kAfterName, text.size() - span.end));
+      if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), ctx.pattern("meetings.asks_question")))
+        add_unique(frame.attendees, text_field(p, "name"));
+    }
+    return false;
+  });
+}
+
 // The meeting's own sentences (its paragraph, or the lead under its headline),
 // then, read as later clauses, the rest of its article up to the next meeting.
 Frame read_frame(StageContext& ctx, const PersonIndex& people, const MeetingWords& words, const WorkRecord& m,
@@ -1286,7 +1313,10 @@ void link_meetings(StageContext& ctx) {
     else m.fields.set("date", Value{});
 
     Frame frame;
-    if (opens_frame(m)) frame = read_frame(ctx, people, words, m, frame_starts);
+    if (opens_frame(m)) {
+      frame = read_frame(ctx, people, words, m, frame_starts);
+      add_questioners(ctx, people, m, frame);
+    }
     m.fields.set("presiders", frame.presiders);
     // A presider who also "出席" is listed once, as presider; who speaks at the meeting attends it.
     std::vector<std::string> attendees;
