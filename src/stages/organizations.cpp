@@ -374,7 +374,8 @@ bool is_bare_district_body(const StageContext& ctx, std::string_view name) {
   constexpr std::string_view kCountyDistrict = "县区";
   const std::string_view stem =
       ends_with(place, kCountyDistrict) ? place.substr(0, place.size() - kCountyDistrict.size()) : place;
-  for (std::string_view level : {"市", "省", "自治", "盟", "县"})  // 州 alone is in names: 金州区; 自治区 is a region
+  // 州 alone is in names: 金州区; 自治区 is a region; a reclamation area (垦区) is the Corps', in no city.
+  for (std::string_view level : {"市", "省", "自治", "盟", "县", "垦"})
     if (stem.find(level) != std::string_view::npos) return false;
   return true;
 }
