@@ -223,7 +223,9 @@ class Normalizer {
       space_begin_ = begin;
       space_breaks_ = 0;
       space_previous_cr_ = false;
+      space_ideographic_ = false;
     }
+    space_ideographic_ = space_ideographic_ || code_point == 0x3000;
     space_end_ = end;
     if (!(code_point == '\n' && space_previous_cr_)) space_breaks_ += static_cast<std::size_t>(breaks);
     space_previous_cr_ = code_point == '\r';
@@ -246,6 +248,8 @@ class Normalizer {
         (space_breaks_ == 1 && ((ends_with_sentence_end(text) && text.back() != ';') || is_section_number() ||
                                is_heading() || ends_with_column_field()))) {
       separator = '\n';
+    } else if (space_breaks_ == 0 && space_ideographic_ && next_byte >= 0x80 && ends_with_figure()) {
+      separator = ' ';  // a table's cells: "收案612件　结案574件" are two figures
     } else if (space_breaks_ == 0 && groups_thousands(next_byte)) {
       separator = 0;  // "20 967件" is 20967
     } else if (space_breaks_ == 1 && wraps_number(next_byte)) {
@@ -304,6 +308,26 @@ class Normalizer {
       return n;
     };
     return count("“") == count("”") && count("《") == count("》") && count("（") == count("）");
+  }
+
+  // True when the text ends with a figure: digits, then a percent sign or at most
+  // four characters of its unit ("612件", "2.37亿元", "0.41个百分点", "96.59%"). A
+  // number without its unit ("3551　件") is not one: the space inside it is stray.
+  bool ends_with_figure() const {
+    const std::string& text = result_.text;
+    constexpr std::size_t kMaxUnitChars = 4;
+    std::size_t end = text.size();
+    const bool percent = end > 0 && text[end - 1] == '%';
+    if (percent) --end;
+    for (std::size_t chars = 0; chars <= kMaxUnitChars && end > 0; ++chars) {
+      if (is_ascii_digit(static_cast<unsigned char>(text[end - 1]))) return percent || chars > 0;
+      // step back over one character of the unit (UTF-8: skip continuation bytes)
+      std::size_t lead = end - 1;
+      while (lead > 0 && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) --lead;
+      if (static_cast<unsigned char>(text[lead]) < 0x80) return false;  // ASCII other than a digit
+      end = lead;
+    }
+    return false;
   }
 
   // A number alone on its line after a paragraph ("02" over a WeChat section's
@@ -493,6 +517,7 @@ class Normalizer {
   std::size_t space_begin_ = 0, space_end_ = 0;
   std::size_t space_breaks_ = 0;
   bool space_previous_cr_ = false;  // so that CR LF counts as one line break
+  bool space_ideographic_ = false;  // the run holds an ideographic space (a column's gap)
 
   std::size_t paragraph_start_ = 0, newline_scanned_ = 0;
 };

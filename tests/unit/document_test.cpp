@@ -151,6 +151,18 @@ TEST_CASE("a white space run between ASCII letters or digits keeps one space") {
   CHECK(normalized("A\xE3\x80\x80" "B") == "A B");  // ideographic space between letters
 }
 
+TEST_CASE("an ideographic space after a figure separates a table's cells") {
+  // A data table's row: each cell's figure stands apart from the next cell's label.
+  CHECK(normalized("刑事案件\u3000收案６１２件\u3000结案５７４件") == "刑事案件收案612件 结案574件");
+  CHECK(normalized("执行到位金额２．３７亿元\u3000同比上升") == "执行到位金额2.37亿元 同比上升");
+  CHECK(normalized("结收比９３．０４％\u3000\u3000较去年同期提高") == "结收比93.04% 较去年同期提高");
+  // Not after a figure, nor a plain space after one: removed as before.
+  CHECK(normalized("本报讯\u30007月3日") == "本报讯7月3日");
+  CHECK(normalized("部署会\u3000吹响冲锋号") == "部署会吹响冲锋号");
+  CHECK(normalized("受理案件612件 审结580件") == "受理案件612件审结580件");
+  CHECK(normalized("共审结案件\u3000３５５１\u3000件") == "共审结案件3551件");
+}
+
 TEST_CASE("a space grouping thousands in a number of Chinese text is removed") {
   CHECK(normalized("受理案件1 042件") == "受理案件1042件");
   CHECK(normalized("共1 234 567元，金额3 033.28万元") == "共1234567元,金额3033.28万元");
