@@ -27,15 +27,20 @@ bool looks_like_link_title(std::string_view p) {
 }
 
 // Drops the records of the paragraphs a link_list heading lists: each title a
-// paragraph of its own, up to the first paragraph that is no title.
+// paragraph of its own, up to the first paragraph that is no title or is a
+// credit line (the pack's articles.credit_line).
 void drop_link_titles(StageContext& ctx) {
   const auto& paragraphs = ctx.doc.paragraphs();
   std::vector<char> listed(paragraphs.size(), 0);
+  const RE2& credit_line = ctx.pattern("articles.credit_line");
   for (const auto& r : ctx.records) {
     if (r.type != "link_list" || r.paragraph < 0) continue;
     for (std::size_t p = static_cast<std::size_t>(r.paragraph) + 1; p < paragraphs.size(); ++p) {
       const Span& s = paragraphs[p].normalized;
-      if (listed[p] != 0 || !looks_like_link_title(std::string_view(ctx.doc.text()).substr(s.begin, s.size()))) break;
+      const std::string_view text = std::string_view(ctx.doc.text()).substr(s.begin, s.size());
+      if (listed[p] != 0 || !looks_like_link_title(text) ||
+          RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), credit_line))
+        break;
       listed[p] = 1;
     }
   }

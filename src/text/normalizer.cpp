@@ -433,7 +433,7 @@ class Normalizer {
     // Both sides must be ideographs or digits: lead bytes E3..E9 cover U+3400..U+9FFF.
     auto ideograph_lead = [](unsigned char b) { return b >= 0xE3 && b <= 0xE9; };
     if (!ideograph_lead(next_byte) && !is_ascii_digit(next_byte)) return false;
-    if (opens_numbered_heading(space_end_)) return false;
+    if (opens_numbered_heading(space_end_) || opens_labeled_field(space_end_)) return false;
     std::size_t last = text.size() - 1;
     if (is_ascii_digit(static_cast<unsigned char>(text[last])) || text[last] == ',' || text[last] == '%')
       return true;  // "16.4%\n\n和9.8%": a list of figures goes on
@@ -475,6 +475,23 @@ class Normalizer {
 
   // True when the source at `pos` opens a numbered heading or list item:
   // "二、", "(三)", "（四）", "4.", "5、"; not a decimal number ("41.8").
+  // True when the line at `pos` opens with a short label and its bar or colon, a
+  // credit ("文/图｜某某", "编辑：某某"): a field of its own, not running text
+  // that a page break cut.
+  bool opens_labeled_field(std::size_t pos) const {
+    constexpr std::size_t kMaxLabelChars = 4;
+    for (std::size_t chars = 0; chars <= kMaxLabelChars && pos < source_.size(); ++chars) {
+      const Utf8Char c = decode_utf8(source_, pos);
+      if (!c.valid) return false;
+      if (c.code_point == 0xFF5C || c.code_point == kBarIdeograph || c.code_point == '|' || c.code_point == 0xFF1A ||
+          c.code_point == ':')
+        return chars > 0;
+      if (!is_common_ideograph(c.code_point) && c.code_point != '/') return false;
+      pos += c.length;
+    }
+    return false;
+  }
+
   bool opens_numbered_heading(std::size_t pos) const {
     static constexpr std::string_view kNumerals = "一二三四五六七八九十";
     auto char_at = [&](std::size_t at) -> std::string_view {

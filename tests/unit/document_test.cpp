@@ -254,6 +254,15 @@ TEST_CASE("a blank line inside running text is a page break, after a title block
         "唐山市路北区人民法院工作报告——2025年1月9日在唐山市路北区第十七届人民代表大会第四次会议上\n唐山市路北区人民法院院长郑凯华");
 }
 
+TEST_CASE("a credit line after a blank line is a paragraph of its own, not text a page break cut") {
+  CHECK(normalized("检察开放日｜走进检察院，感受法治的温度与力量\n\n文/图｜笪 玥") ==
+        "检察开放日|走进检察院,感受法治的温度与力量\n文/图|笪玥");
+  CHECK(normalized("检察开放日｜走进检察院，感受法治的温度与力量\n\n编辑：米 雪") ==
+        "检察开放日|走进检察院,感受法治的温度与力量\n编辑:米雪");
+  // Running text still goes on across the page.
+  CHECK(normalized("该院今年以来共审结各类案件，同比上升\n\n明显") == "该院今年以来共审结各类案件,同比上升明显");
+}
+
 TEST_CASE("a page's section heading is a line of its own, an article's headline runs on into its subtitle") {
   CHECK(normalized("# 生态法治\n蜀山法治报\n2025年9月18日") == "#生态法治\n蜀山法治报2025年9月18日");
   CHECK(normalized("## 护航古城\n### 整治旅游乱象") == "##护航古城###整治旅游乱象");
