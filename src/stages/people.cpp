@@ -335,15 +335,6 @@ void split_byline_runs(StageContext& ctx) {
       r.span.end = run.begin + name.size();
       continue;
     }
-    // So is a transliterated name printed twice, which the rule reads whole
-    // ("热娜古丽·托乎提热娜古丽·托乎提").
-    if (const std::string_view whole = ctx.doc.text().substr(run.begin, run.size());
-        whole.size() % 2 == 0 && whole.find("·") != std::string_view::npos &&
-        whole.substr(0, whole.size() / 2) == whole.substr(whole.size() / 2)) {
-      r.span.end = run.begin + whole.size() / 2;
-      r.fields.set("name", std::string(whole.substr(0, whole.size() / 2)));
-      continue;
-    }
     std::optional<std::vector<Span>> names = split_name_run(ctx, run);
     if (!names) continue;
     if (names->empty()) {
