@@ -39,7 +39,8 @@ std::string_view rule_name(const WorkRecord& r) {
 bool opens_frame(const WorkRecord& r) {
   auto name = rule_name(r);
   return name == "convened" || name == "group_study" || name == "held_at" || name == "took_place" || name == "placed_in" ||
-         name == "session_acts" || name == "held_after" || name == "sat_in" || name == "session_heard";
+         name == "session_acts" || name == "held_after" || name == "sat_in" || name == "session_heard" ||
+         name == "brought_to";
 }
 
 std::string text_field(const WorkRecord& r, std::string_view field) { return r.fields.text(field).value_or(""); }
