@@ -911,10 +911,13 @@ void read_clause(const StageContext& ctx, const PersonIndex& index, const Meetin
         if (item.person || item.group) add_unique(frame.attendees, item.text);
     }
   // "…召开座谈会，听取院长某某关于…的汇报": whose report is heard attends.
-  if (re2::StringPiece heard; text.find("汇报") != std::string_view::npos &&
-                              RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), ctx.pattern("meetings.heard_report"), &heard))
-    for (auto& item : who_items(ctx, index, words, std::string_view(heard.data(), heard.size()), clause.begin + static_cast<std::size_t>(heard.data() - text.data())))
+  re2::StringPiece heard;
+  if (text.find("汇报") != std::string_view::npos &&
+      RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), ctx.pattern("meetings.heard_report"), &heard)) {
+    const std::size_t heard_begin = clause.begin + static_cast<std::size_t>(heard.data() - text.data());
+    for (auto& item : who_items(ctx, index, words, std::string_view(heard.data(), heard.size()), heard_begin))
       if (item.person && (item.recorded || !later)) add_unique(frame.attendees, item.text);
+  }
   auto attends = before_first_outside_people(text, clause.begin, words.attend_set, index);
   if (!own_sentence && attends && !attends_this_meeting(words, text.substr(attends->size()))) attends.reset();
   auto said = before_first_outside_people(text, clause.begin, words.speech_set, index);
