@@ -34,13 +34,10 @@ std::string_view rule_name(const WorkRecord& r) {
 }
 
 // Triggers that open a frame: the following sentences say who presided and
-// attended. A meeting named in passing ("2月20日召开的X") or in a list of
-// levels has no frame of its own.
-bool opens_frame(const WorkRecord& r) {
-  auto name = rule_name(r);
-  return name == "convened" || name == "group_study" || name == "held_at" || name == "took_place" || name == "placed_in" ||
-         name == "session_acts" || name == "held_after" || name == "sat_in" || name == "session_heard" ||
-         name == "brought_to";
+// attended. Which rules' meetings do is the pack's (meetings.frame_rules).
+bool opens_frame(const StageContext& ctx, const WorkRecord& r) {
+  const std::string_view name = rule_name(r);
+  return RE2::FullMatch(re2::StringPiece(name.data(), name.size()), ctx.pattern("meetings.frame_rules"));
 }
 
 std::string text_field(const WorkRecord& r, std::string_view field) { return r.fields.text(field).value_or(""); }
@@ -1250,7 +1247,7 @@ void link_meetings(StageContext& ctx) {
 
   std::vector<int> frame_starts;
   for (const auto& r : ctx.records)
-    if (r.type == "meeting" && !r.dropped && opens_frame(r)) frame_starts.push_back(r.sentence);
+    if (r.type == "meeting" && !r.dropped && opens_frame(ctx, r)) frame_starts.push_back(r.sentence);
   std::sort(frame_starts.begin(), frame_starts.end());
   frame_starts.erase(std::unique(frame_starts.begin(), frame_starts.end()), frame_starts.end());
 
@@ -1322,7 +1319,7 @@ void link_meetings(StageContext& ctx) {
     else m.fields.set("date", Value{});
 
     Frame frame;
-    if (opens_frame(m)) {
+    if (opens_frame(ctx, m)) {
       frame = read_frame(ctx, people, words, m, frame_starts);
       add_questioners(ctx, people, m, frame);
     }

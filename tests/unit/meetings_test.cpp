@@ -523,10 +523,13 @@ TEST_SUITE("meetings") {
     REQUIRE(m.size() == 1);
     CHECK(m[0].fields.text("date") == "2025-12-09");
     // Also told with 当即, or with 结束后 alone.
-    for (const char* text : {"2025年12月9日上午，江北县人民检察院举行公开听证会。听证会结束后，检察长孙立当即主持召开检察委员会会议。\n",
-                             "2025年12月9日上午，江北县人民检察院举行公开听证会。听证会结束后，该院召开检察官联席会议。\n"}) {
+    const std::pair<const char*, const char*> after_the_hearing[] = {
+        {"2025年12月9日上午，江北县人民检察院举行公开听证会。听证会结束后，检察长孙立当即主持召开检察委员会会议。\n",
+         "检察委员会会议"},
+        {"2025年12月9日上午，江北县人民检察院举行公开听证会。听证会结束后，该院召开检察官联席会议。\n", "检察官联席会议"}};
+    for (const auto& [text, name] : after_the_hearing) {
       const auto found = meetings_in(text);
-      const auto* held = named(found, "检察委员会会议") != nullptr ? named(found, "检察委员会会议") : named(found, "检察官联席会议");
+      const auto* held = named(found, name);
       REQUIRE(held != nullptr);
       CHECK(held->fields.text("date") == "2025-12-09");
     }
