@@ -663,7 +663,7 @@ std::vector<WhoItem> who_items(const StageContext& ctx, const PersonIndex& peopl
                             RE2::FullMatch(re2::StringPiece(text.data(), text.size()), venue, &who))
     text = std::string_view(who.data(), who.size());
   for (std::string_view opener : words.who_openers)
-    if (starts_with(text, opener) && text.size() > opener.size()) {
+    if (starts_with(text, opener)) {
       offset += opener.size();
       text.remove_prefix(opener.size());
       break;
@@ -999,6 +999,21 @@ void add_questioners(const StageContext& ctx, const PersonIndex& people, const W
   });
 }
 
+// "出席今天发布会的有：副院长某某，庭长某某…" (meetings.roll_call): who the sentence names
+// after it attends. False when the sentence holds no roll call.
+bool read_roll_call(const StageContext& ctx, const PersonIndex& people, int sentence, Frame& frame) {
+  const std::string_view text = ctx.sentence_text(sentence);
+  re2::StringPiece input(text.data(), text.size());
+  if (!RE2::FindAndConsume(&input, ctx.pattern("meetings.roll_call"))) return false;
+  const std::size_t begin = static_cast<std::size_t>(input.data() - ctx.doc.text().data());
+  const std::size_t end = begin + input.size();
+  people.near(begin, end, [&](const WorkRecord& p, const Span& span) {
+    if (span.begin >= begin && span.end <= end) add_unique(frame.attendees, text_field(p, "name"));
+    return false;
+  });
+  return true;
+}
+
 // The meeting's own sentences (its paragraph, or the lead under its headline),
 // then, read as later clauses, the rest of its article up to the next meeting.
 Frame read_frame(StageContext& ctx, const PersonIndex& people, const MeetingWords& words, const WorkRecord& m,
@@ -1025,6 +1040,7 @@ Frame read_frame(StageContext& ctx, const PersonIndex& people, const MeetingWord
     if (!same_paragraph && !headline_lead) break;
     paragraph = seg.paragraph;
     if (s > m.sentence && starts_content(words, ctx.sentence_text(s))) break;
+    if (read_roll_call(ctx, people, s, frame)) continue;
     std::vector<std::string> waiting;  // people named in clauses before their verb
     for (const auto& clause : clauses(s)) read_clause(ctx, people, words, clause, frame, waiting, false, s == m.sentence, false);
   }
@@ -1050,6 +1066,7 @@ Frame read_frame(StageContext& ctx, const PersonIndex& people, const MeetingWord
       floor_paragraph = paragraph_now;
     const bool on_floor = floor_paragraph == paragraph_now;
     if (!on_floor && !words.verb_set.any_in(sentence)) continue;
+    if (read_roll_call(ctx, people, s, frame)) continue;
     std::vector<std::string> waiting;
     for (const auto& clause : clauses(s)) read_clause(ctx, people, words, clause, frame, waiting, true, false, on_floor);
   }
@@ -1086,6 +1103,109 @@ std::optional<std::string> day_after(std::string_view iso) {
   const std::chrono::year_month_day next{std::chrono::sys_days{ymd} + std::chrono::days{1}};
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(next.year()), static_cast<unsigned>(next.month()),
                      static_cast<unsigned>(next.day()));
+}
+
+// ---- a press conference's transcript ---------------------------------------------
+
+// What a transcript's labelled fields tell of its press conference ("时间：…",
+// "主持人：…", "发布人：…", "参会媒体：…"): its day, who presided, who took part.
+struct TranscriptFields {
+  std::optional<std::string> date;
+  std::vector<std::string> presiders, attendees;
+};
+
+// The fields of one run of field paragraphs (meetings.header_line, and the lines that
+// continue a field: meetings.header_continuation), each from its label
+// (meetings.header_field) to the next. `found_people`: whether a field names who presided
+// or took part, which tells a transcript's header from a web page's stamp ("发布时间：…").
+TranscriptFields read_fields(const StageContext& ctx, const PersonIndex& people, std::size_t block_begin, std::size_t block_end,
+                             bool& found_people) {
+  TranscriptFields fields;
+  const std::string_view text = ctx.doc.text();
+  const RE2& label = ctx.pattern("meetings.header_field");
+  enum Kind { kTime = 1, kPageTime, kPresider, kGuest, kMedia, kKinds };
+  struct Field {
+    Kind kind;
+    std::size_t begin, end;  // the field's text, after its label
+  };
+  std::vector<Field> read;
+  const re2::StringPiece block(text.data() + block_begin, block_end - block_begin);
+  std::array<re2::StringPiece, kKinds> found;
+  for (std::size_t at = 0; at < block.size() && label.Match(block, at, block.size(), RE2::UNANCHORED, found.data(), kKinds);) {
+    const std::size_t label_begin = static_cast<std::size_t>(found[0].data() - block.data());
+    const std::size_t label_end = label_begin + found[0].size();
+    if (!read.empty()) read.back().end = block_begin + label_begin;
+    Kind kind = kKinds;
+    for (int k = kTime; k < kKinds; ++k)
+      if (found[static_cast<std::size_t>(k)].data() != nullptr) kind = static_cast<Kind>(k);
+    read.push_back({kind, block_begin + label_end, block_end});
+    at = std::max(label_end, at + 1);
+  }
+
+  found_people = false;
+  std::optional<std::string> page_time;
+  for (const Field& f : read) {
+    switch (f.kind) {
+      case kTime:
+      case kPageTime: {
+        auto it = std::lower_bound(ctx.records.begin(), ctx.records.end(), f.begin,
+                                   [](const WorkRecord& r, std::size_t pos) { return r.span.begin < pos; });
+        for (; it != ctx.records.end() && it->span.begin < f.end; ++it)
+          if (it->type == "date" && !it->dropped && text_field(*it, "granularity") == "day") {
+            auto& slot = f.kind == kTime ? fields.date : page_time;
+            if (!slot) slot = text_field(*it, "value");
+            break;
+          }
+        break;
+      }
+      case kPresider:
+      case kGuest:
+        found_people = true;
+        people.near(f.begin, f.end, [&](const WorkRecord& p, const Span& span) {
+          if (span.begin >= f.begin && span.end <= f.end)
+            add_unique(f.kind == kPresider ? fields.presiders : fields.attendees, text_field(p, "name"));
+          return false;
+        });
+        break;
+      case kMedia:
+        for (const Piece& item : split_at(text.substr(f.begin, f.end - f.begin), f.begin, {"、"}))
+          if (all_han(item.text)) add_unique(fields.attendees, std::string(item.text));
+        break;
+      case kKinds:
+        break;
+    }
+  }
+  if (!fields.date) fields.date = page_time;
+  return fields;
+}
+
+// The transcript's header: the first run of field paragraphs that names who presided or
+// took part, from the start of the meeting's article to a few paragraphs past the
+// meeting (a title names the conference above its fields).
+std::optional<TranscriptFields> transcript_fields(const StageContext& ctx, const PersonIndex& people, const WorkRecord& m) {
+  const auto& paragraphs = ctx.doc.paragraphs();
+  const std::string_view text = ctx.doc.text();
+  const auto matches = [&](int p, const char* pattern) {
+    const Span& s = paragraphs[static_cast<std::size_t>(p)].normalized;
+    return RE2::PartialMatch(re2::StringPiece(text.data() + s.begin, s.size()), ctx.pattern(pattern));
+  };
+  constexpr int kFieldsBelowTitle = 6;  // paragraphs
+  const int first = static_cast<std::size_t>(m.article) < ctx.articles.size()
+                        ? ctx.articles[static_cast<std::size_t>(m.article)].first_paragraph
+                        : m.paragraph;
+  const int last = std::min(static_cast<int>(paragraphs.size()) - 1, m.paragraph + kFieldsBelowTitle);
+  for (int p = first; p <= last; ++p) {
+    if (!matches(p, "meetings.header_line")) continue;
+    int block_last = p;
+    while (block_last < last && (matches(block_last + 1, "meetings.header_line") || matches(block_last + 1, "meetings.header_continuation")))
+      ++block_last;
+    bool found_people = false;
+    TranscriptFields fields = read_fields(ctx, people, paragraphs[static_cast<std::size_t>(p)].normalized.begin,
+                                          paragraphs[static_cast<std::size_t>(block_last)].normalized.end, found_people);
+    if (found_people) return fields;
+    p = block_last;
+  }
+  return std::nullopt;
 }
 
 // ---- merging -------------------------------------------------------------------
@@ -1276,6 +1396,18 @@ void link_meetings(StageContext& ctx) {
 
     if (text_field(m, "kind").empty()) m.fields.set("kind", kind_of(ctx, text_field(m, "name")));
 
+    // A press conference's transcript tells its day, presider and speakers in fields; a
+    // line that names a conference is its transcript's title only above such fields (not a
+    // section's heading: "瑶山发布会").
+    std::optional<TranscriptFields> transcript;
+    if (RE2::PartialMatch(text_field(m, "kind"), ctx.pattern("meetings.press_conference")))
+      transcript = transcript_fields(ctx, people, m);
+    if (rule == "transcript_title" && !transcript) {
+      m.dropped = true;
+      ctx.note("meeting '{}' is no transcript's title: no fields below it", text_field(m, "name"));
+      continue;
+    }
+
     // The date of the meeting's own clause, before its name (the record's
     // span starts with it); a date inside the name ("上半年…会商会") is not
     // the day it met. Else a date between the name and the verb ("…现场会6月在
@@ -1314,6 +1446,7 @@ void link_meetings(StageContext& ctx) {
             after && after->size() == 10)
           date = after;
     }
+    if (!date && transcript) date = transcript->date;
     if (date && date->size() == 10) previous_day = {m.article, *date};
     if (date) m.fields.set("date", *date);
     else m.fields.set("date", Value{});
@@ -1322,6 +1455,10 @@ void link_meetings(StageContext& ctx) {
     if (opens_frame(ctx, m)) {
       frame = read_frame(ctx, people, words, m, frame_starts);
       add_questioners(ctx, people, m, frame);
+    }
+    if (transcript) {
+      if (frame.presiders.empty()) frame.presiders = transcript->presiders;
+      for (const auto& a : transcript->attendees) add_unique(frame.attendees, a);
     }
     m.fields.set("presiders", frame.presiders);
     // A presider who also "出席" is listed once, as presider; who speaks at the meeting attends it.
@@ -1359,6 +1496,25 @@ void link_meetings(StageContext& ctx) {
       merge_into(keep, other);
       identities[a] = identity_of(ctx, keep);  // the merge may have given it a name or a date
     }
+  }
+  // "今天，我们召开新闻发布会": a press conference named by its kind alone is the one its
+  // article names in full (a transcript's title), when the article names one.
+  const RE2& press = ctx.pattern("meetings.press_conference");
+  for (std::size_t i : meetings) {
+    WorkRecord& bare = ctx.records[i];
+    if (bare.dropped || is_specific(ctx, text_field(bare, "name")) || !RE2::PartialMatch(text_field(bare, "kind"), press))
+      continue;
+    WorkRecord* named = nullptr;
+    int named_count = 0;
+    for (std::size_t j : mergeable)
+      if (WorkRecord& r = ctx.records[j];
+          !r.dropped && r.article == bare.article && RE2::PartialMatch(text_field(r, "kind"), press)) {
+        named = &r;
+        ++named_count;
+      }
+    if (named_count != 1) continue;
+    ctx.note("meeting '{}' merged into '{}'", text_field(bare, "name"), text_field(*named, "name"));
+    merge_into(*named, bare);
   }
   std::vector<Span> meeting_spans;
   for (std::size_t i : meetings) meeting_spans.push_back(ctx.records[i].span);

@@ -288,9 +288,12 @@ class Normalizer {
     constexpr std::size_t kMaxFieldChars = 12;  // a Uyghur name with its middle dot, or a credit's label and name
     std::string_view line = source_.substr(0, space_begin_);
     if (const std::size_t nl = line.rfind('\n'); nl != std::string_view::npos) line.remove_prefix(nl + 1);
+    // An indented line (a list entry under its label: "　　　　某县人民法院院长　某某") is read
+    // from its text.
+    while (line.starts_with(kIdeographicSpace) || line.starts_with(' ') || line.starts_with('\t'))
+      line.remove_prefix(line.starts_with(kIdeographicSpace) ? kIdeographicSpace.size() : 1);
     const std::size_t gap = line.rfind(kIdeographicSpace);
-    if (gap == std::string_view::npos || line.find_first_not_of(" \t") == gap || line.find(kIdeographicSpace) == 0)
-      return false;  // no column, or only the line's indent
+    if (gap == std::string_view::npos) return false;  // no column
     const std::string_view field = line.substr(gap + kIdeographicSpace.size());
     std::size_t chars = 0, labels = 0;
     for (std::size_t pos = 0; pos < field.size(); ++chars) {

@@ -534,4 +534,45 @@ TEST_SUITE("meetings") {
       CHECK(held->fields.text("date") == "2025-12-09");
     }
   }
+
+  TEST_CASE("a press conference's transcript is one meeting, told by its title and its fields") {
+    auto m = meetings_in(
+        "江北市中级人民法院新闻发布会实录\n\n"
+        "——江北市中级人民法院“护企安商”涉企审判新闻发布会\n\n"
+        "时间：2026年3月12日（星期四）上午10:00\n"
+        "主持人：市中院新闻发言人　左一鸣\n"
+        "发布人：市中院副院长　钱立\n"
+        "　　　　青石县人民法院院长　冉一舟\n"
+        "　　　　西岭县人民法院院长　蔺国华\n\n"
+        "【主持人】左一鸣：各位记者朋友，上午好！今天，我们在这里召开新闻发布会，通报全市法院涉企审判工作情况。\n");
+    // The page's header, the title and the host's words name one conference.
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("name") == "“护企安商”涉企审判新闻发布会");
+    CHECK(m[0].fields.text("date") == "2026-03-12");
+    CHECK(m[0].fields.list("presiders") == Names{"左一鸣"});
+    const auto attendees = m[0].fields.list("attendees");
+    // Presenters on indented lines under the first are too.
+    CHECK(std::count(attendees.begin(), attendees.end(), "冉一舟") == 1);
+    CHECK(std::count(attendees.begin(), attendees.end(), "蔺国华") == 1);
+    CHECK(std::count(attendees.begin(), attendees.end(), "钱立") == 1);
+  }
+
+  TEST_CASE("a web page's stamp is not a press conference's day") {
+    auto m = meetings_in(
+        "江北市人民检察院召开“护苗”未成年人检察工作新闻发布会\n"
+        "\n发布时间：2026-05-30 10:12　来源：江北市人民检察院\n\n"
+        "5月28日上午，江北市人民检察院召开“护苗”未成年人检察工作新闻发布会，副检察长钱立通报有关情况。\n");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("date") == "2026-05-28");
+  }
+
+  TEST_CASE("a transcript's time of publishing dates the conference where no other time is given") {
+    auto m = meetings_in(
+        "2026年度江北法院知识产权司法保护新闻发布会（实录）\n\n"
+        "【发布时间】2026年4月22日上午10:00【发布人】江北市中级人民法院副院长　钱立【主持人】办公室主任　甘路\n\n"
+        "主持人甘路：各位记者朋友，大家上午好！今天，我们在这里举行2026年度江北法院知识产权司法保护新闻发布会。\n");
+    REQUIRE(m.size() == 1);
+    CHECK(m[0].fields.text("date") == "2026-04-22");
+    CHECK(m[0].fields.list("presiders") == Names{"甘路"});
+  }
 }
