@@ -321,12 +321,11 @@ std::string earlier_convener(const StageContext& ctx, const WorkRecord& m) {
 // clause of the meeting's sentence names (the pack's meetings.stated_host), as the
 // organizations stage resolved it; "" when there is none.
 std::string stated_host(const StageContext& ctx, const WorkRecord& m) {
-  // The host's clause follows the meeting's: it is read no further than kWindowBytes on,
-  // so a huge sentence of many meetings is not rescanned for each.
+  // The host's clause follows the meeting's, in its sentence or opening the next: it is
+  // read no further than kWindowBytes on, so a huge sentence of many meetings is not
+  // rescanned for each.
   constexpr std::size_t kWindowBytes = 64 * 3;
-  const Span& s = ctx.doc.sentences()[static_cast<std::size_t>(m.sentence)].normalized;
-  const std::string_view after =
-      std::string_view(ctx.doc.text()).substr(m.span.end, std::min(s.end - m.span.end, kWindowBytes));
+  const std::string_view after = std::string_view(ctx.doc.text()).substr(m.span.end, kWindowBytes);
   re2::StringPiece host;
   if (!RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), ctx.pattern("meetings.stated_host"), &host))
     return {};
