@@ -790,7 +790,14 @@ void attribute_counts(StageContext& ctx) {
       }
       if (!crime.empty()) {
         const std::size_t word = longest_head(ctx.lexicon("count_anaphor"), std::string_view(s->text).substr(anaphor)).size();
-        std::string subject = s->text.substr(0, anaphor) + crime + s->text.substr(anaphor + word);
+        // The crime's last word is not written twice: "…关联犯罪" and "此类犯罪案件".
+        std::string_view rest = std::string_view(s->text).substr(anaphor + word);
+        for (std::size_t k = std::min(rest.size(), crime.size()); k > 0; --k)
+          if (crime.ends_with(rest.substr(0, k))) {
+            rest.remove_prefix(k);
+            break;
+          }
+        std::string subject = s->text.substr(0, anaphor) + crime + std::string(rest);
         ctx.note("{} {}: '{}' is the crime its sentence names, '{}'", r.type, ctx.text(r), s->text, subject);
         r.fields.set("subject", subject);
       } else if (anaphor != std::string_view::npos && r.type == "case_count") {

@@ -246,7 +246,7 @@ class Normalizer {
     // semicolon: the sentence goes on ("…４９件；\n发出诉前检察建议…").
     if (space_breaks_ >= 2 ||
         (space_breaks_ == 1 && ((ends_with_sentence_end(text) && text.back() != ';') || is_section_number() ||
-                               is_heading() || ends_with_column_field()))) {
+                               is_heading() || ends_with_column_field() || is_counted_heading()))) {
       separator = '\n';
     } else if (space_breaks_ == 0 && space_ideographic_ && next_byte >= 0x80 && ends_with_figure()) {
       separator = ' ';  // a table's cells: "收案612件　结案574件" are two figures
@@ -335,6 +335,20 @@ class Normalizer {
 
   // A number alone on its line after a paragraph ("02" over a WeChat section's
   // title "部署会　吹响执行冲锋号") numbers the section: no part of its first line.
+  // A list's numbered heading closed by its count, a line of its own: "二、先进个人（８名）"
+  // over the names it lists.
+  bool is_counted_heading() {
+    static constexpr std::string_view kNumerals = "一二三四五六七八九十";
+    constexpr std::size_t kMaxHeadingBytes = 20 * 3;
+    const std::string_view line = std::string_view(result_.text).substr(paragraph_start());
+    if (line.size() > kMaxHeadingBytes || !line.ends_with(')')) return false;
+    const std::size_t comma = line.find("、");
+    if (comma == 0 || comma == std::string_view::npos || comma > 2 * 3) return false;
+    for (std::size_t i = 0; i < comma; i += 3)
+      if (kNumerals.find(line.substr(i, 3)) == std::string_view::npos) return false;
+    return true;
+  }
+
   bool is_section_number() {
     const std::string& text = result_.text;
     const std::size_t start = paragraph_start(), size = text.size() - start;
