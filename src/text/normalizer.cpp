@@ -246,7 +246,8 @@ class Normalizer {
     // semicolon: the sentence goes on ("…４９件；\n发出诉前检察建议…").
     if (space_breaks_ >= 2 ||
         (space_breaks_ == 1 && ((ends_with_sentence_end(text) && text.back() != ';') || is_section_number() ||
-                               is_heading() || ends_with_column_field() || is_counted_heading()))) {
+                               is_heading() || ends_with_column_field() || is_counted_heading() ||
+                               between_labeled_fields()))) {
       separator = '\n';
     } else if (space_breaks_ == 0 && space_ideographic_ && next_byte >= 0x80 && ends_with_figure()) {
       separator = ' ';  // a table's cells: "收案612件　结案574件" are two figures
@@ -342,11 +343,27 @@ class Normalizer {
     constexpr std::size_t kMaxHeadingBytes = 20 * 3;
     const std::string_view line = std::string_view(result_.text).substr(paragraph_start());
     if (line.size() > kMaxHeadingBytes || !line.ends_with(')')) return false;
+    // The count: digits and one measure word ("(8名)", "(4个)"), not a note ("(含旧存)").
+    const std::size_t open = line.rfind('(');
+    if (open == std::string_view::npos) return false;
+    const std::string_view count = line.substr(open + 1, line.size() - open - 2);
+    const std::size_t digits = count.find_first_not_of("0123456789");
+    if (digits == 0 || digits == std::string_view::npos || count.size() - digits != 3) return false;
     const std::size_t comma = line.find("、");
     if (comma == 0 || comma == std::string_view::npos || comma > 2 * 3) return false;
     for (std::size_t i = 0; i < comma; i += 3)
       if (kNumerals.find(line.substr(i, 3)) == std::string_view::npos) return false;
     return true;
+  }
+
+  // Two lines that each open with a label and its colon are two fields of a roster
+  // ("企业代表：…" over "律师代表：…"), not one line wrapped onto the next. (A bar opens
+  // the titles of a list of links as often: "某某丨…".)
+  bool between_labeled_fields() const {
+    const std::size_t nl = space_begin_ > 0 ? source_.rfind('\n', space_begin_ - 1) : std::string_view::npos;
+    std::size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
+    while (line_start < space_begin_ && (source_[line_start] == ' ' || source_[line_start] == '\t')) ++line_start;
+    return line_start < space_begin_ && opens_labeled_field(line_start, true) && opens_labeled_field(space_end_, true);
   }
 
   bool is_section_number() {
@@ -495,13 +512,13 @@ class Normalizer {
   // True when the line at `pos` opens with a short label and its bar or colon, a
   // credit ("文/图｜某某", "编辑：某某"): a field of its own, not running text
   // that a page break cut.
-  bool opens_labeled_field(std::size_t pos) const {
+  bool opens_labeled_field(std::size_t pos, bool colon_only = false) const {
     constexpr std::size_t kMaxLabelChars = 4;
     for (std::size_t chars = 0; chars <= kMaxLabelChars && pos < source_.size(); ++chars) {
       const Utf8Char c = decode_utf8(source_, pos);
       if (!c.valid) return false;
-      if (c.code_point == 0xFF5C || c.code_point == kBarIdeograph || c.code_point == '|' || c.code_point == 0xFF1A ||
-          c.code_point == ':')
+      if (c.code_point == 0xFF1A || c.code_point == ':') return chars > 0;
+      if (!colon_only && (c.code_point == 0xFF5C || c.code_point == kBarIdeograph || c.code_point == '|'))
         return chars > 0;
       if (!is_common_ideograph(c.code_point) && c.code_point != '/') return false;
       pos += c.length;

@@ -289,6 +289,23 @@ TEST_CASE("a line whose short last field stands after an ideographic space ends 
   CHECK(normalized("以“服务向海经济　护\n航边海发展”为主题") == "以“服务向海经济护航边海发展”为主题");
   // An indent is no column.
   CHECK(normalized("　　青石县人民法院\n召开大会。") == "青石县人民法院召开大会。");
+  // An indented entry under a label's first one is one too.
+  CHECK(normalized("答问人：江北县人民法院庭长　甘路\n　　　　青石县人民法院院长　冉一舟\n　　　　西岭县人民法院院长　蔺国华\n") ==
+        "答问人:江北县人民法院庭长甘路\n青石县人民法院院长冉一舟\n西岭县人民法院院长蔺国华");
+}
+
+TEST_CASE("lines that each open with a label and a colon are fields of their own") {
+  CHECK(normalized("企业代表：某公司法务主管锁玲\n律师代表：某律师事务所律师哈蕾\n") ==
+        "企业代表:某公司法务主管锁玲\n律师代表:某律师事务所律师哈蕾");
+  // A running line that a label's line wraps into goes on; so does a line before a bar.
+  CHECK(normalized("企业代表：某公司法务\n主管锁玲\n") == "企业代表:某公司法务主管锁玲");
+  CHECK(normalized("某县法院：上半年数据出炉\n岱海亮剑丨首日出击\n") == "某县法院:上半年数据出炉岱海亮剑|首日出击");
+}
+
+TEST_CASE("a list's numbered heading closed by its count is a line of its own") {
+  CHECK(normalized("二、先进个人（３名）\n敖　雪　　立案庭法官助理\n") == "二、先进个人(3名)\n敖雪立案庭法官助理");
+  // Not a numbered paragraph's first line that a parenthesis happens to close.
+  CHECK(normalized("二、坚持司法为民，全年办结案件（含旧存）\n１２０件。") == "二、坚持司法为民,全年办结案件(含旧存)120件。");
 }
 
 TEST_CASE("a page number on a line of its own is white space: a sentence goes on across it") {
