@@ -393,6 +393,19 @@ std::string place_at_level(std::string_view court, std::string_view level) {
   return {};
 }
 
+// The place at `level` a local body's name opens with: "蒙城县委政法委" and
+// "中共蒙城县委政法委员会" -> "蒙城县", "宿州市人民代表大会常务委员会" at 市 -> "宿州市"; empty
+// when the name opens with the level alone ("县委政法委").
+constexpr std::string_view kLocalLevels[] = {"市", "县", "区", "旗", "州", "盟"};
+
+std::string place_at_level_of_body(std::string_view name, std::string_view level) {
+  if (level.empty()) return {};
+  if (name.starts_with("中共")) name.remove_prefix(std::string_view("中共").size());
+  const std::size_t at = name.find(level);
+  if (at == std::string_view::npos || at == 0) return {};
+  return std::string(name.substr(0, at + level.size()));
+}
+
 // The place at `level` of the court or procuratorate named last before
 // mention `i` in its article (with `same_sentence`, in its sentence only): a city court's article that turns to a county's
 // ("吉安县人民法院召开…，县工商联副主席…") names the county's bodies so.
@@ -817,11 +830,18 @@ void resolve_organizations(StageContext& ctx) {
   }
 
   PageProvince page_province(ctx);
-  // Each article's first congress standing committee named in full, for the courts a
-  // congress's report names by level alone.
-  std::map<int, std::string> congress_of_article;
+  // Each article's first local party or government body named with its place (a congress
+  // standing committee, a party committee's commission: "蒙城县委政法委"), and the
+  // document's, for the courts such a body's page names by level alone.
+  std::map<int, std::string> local_body_of_article;
+  std::string local_body_of_page;
   for (const auto& m : ctx.org_mentions)
-    if (ends_with(m.canonical, "人民代表大会常务委员会")) congress_of_article.try_emplace(m.article, m.canonical);
+    if ((m.kind == "party" || m.kind == "government") && !m.canonical.empty() && !m.cited &&
+        std::any_of(std::begin(kLocalLevels), std::end(kLocalLevels),
+                    [&](std::string_view level) { return !place_at_level_of_body(m.canonical, level).empty(); })) {
+      local_body_of_article.try_emplace(m.article, m.canonical);
+      if (local_body_of_page.empty()) local_body_of_page = m.canonical;
+    }
   // "区人大常委会", "市人社局": a body of the place its article's court is of,
   // at the level named ("重庆市綦江区人民法院" -> "重庆市綦江区人民代表大会常务委员会").
   // So is the other branch ("市人民检察院" in a court's article); the court's own
@@ -839,12 +859,13 @@ void resolve_organizations(StageContext& ctx) {
     std::string place = place_of_court_before(ctx, i, readings[i].level, true);
     if (place.empty()) place = place_at_level(ctx.article_org[static_cast<std::size_t>(m.article)], readings[i].level);
     if (place.empty()) place = place_of_court_before(ctx, i, readings[i].level);
-    // A congress's report names no court of its own: its standing committee's place, and
-    // the courts it reports on are no guests there.
+    // A congress's report, or a party commission's page, names no court of its own: the
+    // place of the body whose page it is, and the courts it reports on are no guests there.
     bool reported_on = false;
     if (place.empty()) {
-      const auto congress = congress_of_article.find(m.article);
-      if (congress != congress_of_article.end()) reported_on = !(place = place_at_level(congress->second, readings[i].level)).empty();
+      const auto home = local_body_of_article.find(m.article);
+      const std::string& body = home != local_body_of_article.end() ? home->second : local_body_of_page;
+      reported_on = !(place = place_at_level_of_body(body, readings[i].level)).empty();
     }
     if (place.empty()) place = page_province.at(m.article, readings[i].level);
     if (place.empty()) continue;
