@@ -17,6 +17,7 @@
 #include <chrono>
 #include <functional>
 #include <iterator>
+#include <map>
 #include <optional>
 #include <span>
 
@@ -1179,8 +1180,8 @@ TranscriptFields read_fields(const StageContext& ctx, const PersonIndex& people,
 }
 
 // The transcript's header: the first run of field paragraphs that names who presided or
-// took part, from the start of the meeting's article to a few paragraphs past the
-// meeting (a title names the conference above its fields).
+// took part, in the meeting's article, from some paragraphs above the meeting to a few
+// past it (a title names the conference above its fields).
 std::optional<TranscriptFields> transcript_fields(const StageContext& ctx, const PersonIndex& people, const WorkRecord& m) {
   const auto& paragraphs = ctx.doc.paragraphs();
   const std::string_view text = ctx.doc.text();
@@ -1188,10 +1189,14 @@ std::optional<TranscriptFields> transcript_fields(const StageContext& ctx, const
     const Span& s = paragraphs[static_cast<std::size_t>(p)].normalized;
     return RE2::PartialMatch(re2::StringPiece(text.data() + s.begin, s.size()), ctx.pattern(pattern));
   };
-  constexpr int kFieldsBelowTitle = 6;  // paragraphs
-  const int first = static_cast<std::size_t>(m.article) < ctx.articles.size()
-                        ? ctx.articles[static_cast<std::size_t>(m.article)].first_paragraph
-                        : m.paragraph;
+  // A transcript's fields stand above the host's words and the pages' repeated titles that
+  // name the conference, or right below its first title; the search is bounded so that a
+  // long article with many conferences is not read again for each.
+  constexpr int kFieldsAboveMention = 60, kFieldsBelowTitle = 6;  // paragraphs
+  const int article_first = static_cast<std::size_t>(m.article) < ctx.articles.size()
+                                ? ctx.articles[static_cast<std::size_t>(m.article)].first_paragraph
+                                : m.paragraph;
+  const int first = std::max(article_first, m.paragraph - kFieldsAboveMention);
   const int last = std::min(static_cast<int>(paragraphs.size()) - 1, m.paragraph + kFieldsBelowTitle);
   for (int p = first; p <= last; ++p) {
     if (!matches(p, "meetings.header_line")) continue;
@@ -1499,21 +1504,22 @@ void link_meetings(StageContext& ctx) {
   // "今天，我们召开新闻发布会": a press conference named by its kind alone is the one its
   // article names in full (a transcript's title), when the article names one.
   const RE2& press = ctx.pattern("meetings.press_conference");
+  std::map<int, std::pair<std::size_t, int>> named_press;  // article -> its named press conference, how many
+  for (std::size_t j : mergeable)
+    if (const WorkRecord& r = ctx.records[j]; !r.dropped && RE2::PartialMatch(text_field(r, "kind"), press)) {
+      auto& [record, count] = named_press[r.article];
+      record = j;
+      ++count;
+    }
   for (std::size_t i : meetings) {
     WorkRecord& bare = ctx.records[i];
     if (bare.dropped || is_specific(ctx, text_field(bare, "name")) || !RE2::PartialMatch(text_field(bare, "kind"), press))
       continue;
-    WorkRecord* named = nullptr;
-    int named_count = 0;
-    for (std::size_t j : mergeable)
-      if (WorkRecord& r = ctx.records[j];
-          !r.dropped && r.article == bare.article && RE2::PartialMatch(text_field(r, "kind"), press)) {
-        named = &r;
-        ++named_count;
-      }
-    if (named_count != 1) continue;
-    ctx.note("meeting '{}' merged into '{}'", text_field(bare, "name"), text_field(*named, "name"));
-    merge_into(*named, bare);
+    const auto named = named_press.find(bare.article);
+    if (named == named_press.end() || named->second.second != 1) continue;
+    WorkRecord& conference = ctx.records[named->second.first];
+    ctx.note("meeting '{}' merged into '{}'", text_field(bare, "name"), text_field(conference, "name"));
+    merge_into(conference, bare);
   }
   std::vector<Span> meeting_spans;
   for (std::size_t i : meetings) meeting_spans.push_back(ctx.records[i].span);

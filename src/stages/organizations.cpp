@@ -403,6 +403,7 @@ std::string place_at_level_of_body(std::string_view name, std::string_view level
   if (name.starts_with("中共")) name.remove_prefix(std::string_view("中共").size());
   const std::size_t at = name.find(level);
   if (at == std::string_view::npos || at == 0) return {};
+  if (name.substr(at + level.size()).starts_with("场")) return {};  // 市场监督管理局: no city
   return std::string(name.substr(0, at + level.size()));
 }
 
