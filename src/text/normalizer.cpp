@@ -334,8 +334,6 @@ class Normalizer {
     return false;
   }
 
-  // A number alone on its line after a paragraph ("02" over a WeChat section's
-  // title "部署会　吹响执行冲锋号") numbers the section: no part of its first line.
   // A list's numbered heading closed by its count, a line of its own: "二、先进个人（８名）"
   // over the names it lists.
   bool is_counted_heading() {
@@ -366,6 +364,8 @@ class Normalizer {
     return line_start < space_begin_ && opens_labeled_field(line_start, true) && opens_labeled_field(space_end_, true);
   }
 
+  // A number alone on its line after a paragraph ("02" over a WeChat section's
+  // title "部署会　吹响执行冲锋号") numbers the section: no part of its first line.
   bool is_section_number() {
     const std::string& text = result_.text;
     const std::size_t start = paragraph_start(), size = text.size() - start;
@@ -507,11 +507,9 @@ class Normalizer {
     return pos < source_.size() && line_breaks_of(decode_utf8(source_, pos).code_point) > 0 ? end : kNone;
   }
 
-  // True when the source at `pos` opens a numbered heading or list item:
-  // "二、", "(三)", "（四）", "4.", "5、"; not a decimal number ("41.8").
   // True when the line at `pos` opens with a short label and its bar or colon, a
   // credit ("文/图｜某某", "编辑：某某"): a field of its own, not running text
-  // that a page break cut.
+  // that a page break cut. With `colon_only`, a label before a colon only.
   bool opens_labeled_field(std::size_t pos, bool colon_only = false) const {
     constexpr std::size_t kMaxLabelChars = 4;
     for (std::size_t chars = 0; chars <= kMaxLabelChars && pos < source_.size(); ++chars) {
@@ -526,6 +524,8 @@ class Normalizer {
     return false;
   }
 
+  // True when the source at `pos` opens a numbered heading or list item:
+  // "二、", "(三)", "（四）", "4.", "5、"; not a decimal number ("41.8").
   bool opens_numbered_heading(std::size_t pos) const {
     static constexpr std::string_view kNumerals = "一二三四五六七八九十";
     auto char_at = [&](std::size_t at) -> std::string_view {
