@@ -247,10 +247,13 @@ class Normalizer {
     if (space_breaks_ >= 2 ||
         (space_breaks_ == 1 && ((ends_with_sentence_end(text) && text.back() != ';') || is_section_number() ||
                                is_heading() || ends_with_column_field() || is_counted_heading() ||
-                               between_labeled_fields()))) {
+                               between_labeled_fields() || between_column_rows()))) {
       separator = '\n';
     } else if (space_breaks_ == 0 && space_ideographic_ && next_byte >= 0x80 && ends_with_figure()) {
       separator = ' ';  // a table's cells: "收案612件　结案574件" are two figures
+    } else if (space_breaks_ == 0 && space_ideographic_ && next_byte >= 0xE3 && next_byte <= 0xE9 &&
+               separates_columns()) {
+      separator = ' ';  // a roster's columns: "某　某　　某院执行局局长" is a name, then an office
     } else if (space_breaks_ == 0 && groups_thousands(next_byte)) {
       separator = 0;  // "20 967件" is 20967
     } else if (space_breaks_ == 1 && wraps_number(next_byte)) {
@@ -362,6 +365,98 @@ class Normalizer {
     std::size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
     while (line_start < space_begin_ && (source_[line_start] == ' ' || source_[line_start] == '\t')) ++line_start;
     return line_start < space_begin_ && opens_labeled_field(line_start, true) && opens_labeled_field(space_end_, true);
+  }
+
+  // Two lines split into columns by ideographic spaces, two or more in a row in one of
+  // them, and neither holding a clause's mark, are two rows of a table or roster ("某　某
+  // 　　　某县人民法院执行局局长" over "热依汗古丽·买买提　某县人民法院法官助理", whose long
+  // name leaves room for one space), however long their last column. Prose has clauses,
+  // even where a web page sets a gap in it ("本网讯　10月22日，…").
+  bool between_column_rows() const {
+    const std::string_view line = line_around(space_begin_), next = line_around(space_end_);
+    return are_rows(column_gap(line), column_gap(next));
+  }
+
+  // In a roster that writes the name first, the gap after the name stays as a space
+  // between the columns: "某　某　　某县人民法院执行局局长" is the name "某某" and an
+  // office, not a longer name. The name's column is the row's first, short, and shorter
+  // than the rest; its gap is the row's widest (the last, when all gaps are of one space:
+  // "马　骏（回族）　某院…"). An office written first ("执行局局长　　某某"), a label's
+  // figure ("新收案件　　７ ８４２件") or a credit ("作者：某某　　编辑：某某") stays one cell.
+  bool separates_columns() const {
+    constexpr std::size_t kMaxNameChars = 12;
+    const std::string_view line = line_around(space_begin_);
+    const int widest = column_gap(line);
+    if (widest == 0) return false;
+    const std::size_t begin = static_cast<std::size_t>(line.data() - source_.data()), end = begin + line.size();
+    const std::string_view before = source_.substr(begin, space_begin_ - begin);
+    const std::string_view after = source_.substr(space_end_, end - space_end_);
+    if (widest == 1 ? after.find("\u3000") != std::string_view::npos
+                    : column_gap(before) == widest || run_width(space_begin_, space_end_) < widest)
+      return false;
+    const std::size_t name = visible_chars(before);
+    if (name == 0 || name > kMaxNameChars || visible_chars(after) <= name) return false;
+    for (std::string_view mark : {":", "：", "|", "｜"})
+      if (before.find(mark) != std::string_view::npos) return false;
+    return (begin > 0 && are_rows(widest, column_gap(line_around(begin - 1)))) ||
+           (end < source_.size() && are_rows(widest, column_gap(line_around(end + 1))));
+  }
+
+  // The characters of source bytes [begin, end).
+  int run_width(std::size_t begin, std::size_t end) const {
+    int width = 0;
+    for (std::size_t pos = begin; pos < end; ++width) pos += decode_utf8(source_, pos).length;
+    return width;
+  }
+
+  // The characters of `text` other than white space.
+  static std::size_t visible_chars(std::string_view text) {
+    std::size_t chars = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+      const Utf8Char ch = decode_utf8(text, pos);
+      pos += ch.length;
+      chars += line_breaks_of(ch.code_point) < 0;
+    }
+    return chars;
+  }
+
+  static bool are_rows(int gap, int other_gap) { return gap > 0 && other_gap > 0 && gap + other_gap > 2; }
+
+  // The source line that holds byte `pos` (a line break counts as the end of the line
+  // before it), or nothing when it is longer than a row of a table is.
+  std::string_view line_around(std::size_t pos) const {
+    constexpr std::size_t kMaxRowBytes = 80 * 3;
+    const std::size_t nl = pos > 0 ? source_.rfind('\n', pos - 1) : std::string_view::npos;
+    const std::size_t begin = nl == std::string_view::npos ? 0 : nl + 1;
+    std::size_t end = source_.find('\n', pos);
+    if (end == std::string_view::npos) end = source_.size();
+    return end - begin > kMaxRowBytes ? source_.substr(begin, 0) : source_.substr(begin, end - begin);
+  }
+
+  // The widest run of ideographic spaces inside a row `line` (past its indentation)
+  // before a word, in spaces; 0 when there is none or the line has a clause's mark. A
+  // gap before a figure or a date is a table's or a list of links' ("· 标题　　2025-11-27"),
+  // whose lines are read together as before.
+  static int column_gap(std::string_view line) {
+    constexpr std::string_view kSpace = "\u3000";
+    for (std::string_view mark : {"，", "。", "；", ",", ";"})
+      if (line.find(mark) != std::string_view::npos) return 0;
+    auto skip_blank = [&](std::string_view& s) {
+      int spaces = 0;
+      for (; s.starts_with(kSpace) || s.starts_with(' ') || s.starts_with('\t') || s.starts_with('\r'); ++spaces)
+        s.remove_prefix(s.starts_with(kSpace) ? kSpace.size() : 1);
+      return spaces;
+    };
+    skip_blank(line);
+    int widest = 0;
+    for (std::size_t gap = line.find(kSpace); gap != std::string_view::npos; gap = line.find(kSpace)) {
+      line.remove_prefix(gap);
+      const int spaces = skip_blank(line);
+      if (line.empty()) break;
+      const auto next = static_cast<unsigned char>(line.front());
+      if (next >= 0xE3 && next <= 0xE9) widest = std::max(widest, spaces);  // U+3400..U+9FFF
+    }
+    return widest;
   }
 
   // A number alone on its line after a paragraph ("02" over a WeChat section's

@@ -308,6 +308,22 @@ TEST_CASE("a list's numbered heading closed by its count is a line of its own") 
   CHECK(normalized("二、坚持司法为民，全年办结案件（含旧存）\n１２０件。") == "二、坚持司法为民,全年办结案件(含旧存)120件。");
 }
 
+TEST_CASE("a roster's rows, split into columns by ideographic spaces, are lines of their own") {
+  // The name comes first: the gap after it stays, so that the name ends there; a long name
+  // leaves room for one space only, a short one is padded and so is a note in brackets.
+  CHECK(normalized("上官　雯　　　　青石县人民法院立案庭法官助理\n古丽米拉·阿不都　江北县人民法院执行局执行员\n"
+                   "钟文博　　西岭县人民法院办公室主任\n冉　静（土家族）　西岭县人民检察院第二检察部主任\n") ==
+        "上官雯 青石县人民法院立案庭法官助理\n古丽米拉·阿不都 江北县人民法院执行局执行员\n"
+        "钟文博 西岭县人民法院办公室主任\n冉静(土家族) 西岭县人民检察院第二检察部主任");
+  // The office comes first: each row ends its line, and the name follows the office.
+  CHECK(normalized("执行一团队法官助理　余　青\n立案庭庭长　　　　钟文博\n") == "执行一团队法官助理余青\n立案庭庭长钟文博");
+  // A table of figures and a list of links keep their cells together as before, and prose
+  // with a gap in it is no row.
+  CHECK(normalized("新收案件　　　１ ２０６件\n结收比　　　　９７．２％\n") == "新收案件1206件结收比97.2%");
+  CHECK(normalized("本网讯　　10月22日，青石县人民法院召开\n全院大会　　部署工作。") ==
+        "本网讯10月22日,青石县人民法院召开全院大会部署工作。");
+}
+
 TEST_CASE("a page number on a line of its own is white space: a sentence goes on across it") {
   CHECK(normalized("该院就一起非法采矿案召开公开听证会，\n\n— 3 —\n\n邀请人大代表、政协委员担任听证员。") ==
         "该院就一起非法采矿案召开公开听证会,邀请人大代表、政协委员担任听证员。");
