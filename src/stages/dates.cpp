@@ -99,6 +99,7 @@ bool is_page_date(const StageContext& ctx, const WorkRecord& r) {
          partial_match(before, ctx.pattern("dates.label_before")) || partial_match(after, clock_after) ||
          (partial_match(before, subtitle_before) && partial_match(after, ctx.pattern("dates.session_after"))) ||
          (partial_match(before, alone_before) && partial_match(after, ctx.pattern("dates.alone_after"))) ||
+         partial_match(after, ctx.pattern("dates.issued_after")) ||
          is_issue_line_date(ctx, r);
 }
 
@@ -276,15 +277,17 @@ void resolve_dates(StageContext& ctx) {
   found.ref.deadlines_ahead = !work_report;
   // A page of several items, each with its own publication stamp ("发布时间：2025-12-24"):
   // the text after a stamp is of its day, up to the next one.
+  // (A reference date the caller gives holds for the whole page.)
   std::vector<std::pair<std::size_t, CivilDate>> stamps;
-  if (!ctx.doc.reference_date())
-    for (const auto& d : dates)
-      if (auto date = full_date(d.expr); date && d.expr.kind == CalendarKind::point && is_page_date(ctx, *d.record))
-        stamps.emplace_back(d.record->span.begin, *date);
-  std::size_t next_stamp = 0;
+  for (const auto& d : dates)
+    if (auto date = full_date(d.expr); date && d.expr.kind == CalendarKind::point && is_page_date(ctx, *d.record))
+      stamps.emplace_back(d.record->span.begin, *date);
+  const bool items = stamps.size() > 1;
+  std::size_t next_stamp = 0, printed_at = 0;
   DateReference stamped = found.ref;
   auto reference_at = [&](std::size_t pos) {  // positions come in text order
-    for (; stamps.size() > 1 && next_stamp < stamps.size() && stamps[next_stamp].first <= pos; ++next_stamp)
+    for (; items && !ctx.doc.reference_date() && next_stamp < stamps.size() && stamps[next_stamp].first <= pos;
+         ++next_stamp)
       stamped.date = stamps[next_stamp].second, stamped.year = stamps[next_stamp].second.year, stamped.year_inferred = false;
     return stamped;
   };
@@ -376,7 +379,15 @@ void resolve_dates(StageContext& ctx) {
             (point.year || point.year_offset == 0) && (d.expr.kind != CalendarKind::until || (point.year && is_deadline(ctx, d)));
         stated_clause_end = holds_for_sentence ? std::string_view::npos : clause_end(ctx, *d.record);
       }
-      if (states_year && point.year && last_year != 0) written_year = last_year, written_article = d.record->article;
+      // A page's own date (its masthead, an issue line) is printed, not told: the year the
+      // text goes on in is the one its title or its narrative writes ("2025年大事记" issued
+      // in January 2026). On a page of several items, each stamp opens an item that has
+      // written no year yet.
+      while (printed_at < stamps.size() && stamps[printed_at].first < d.record->span.begin) ++printed_at;
+      const bool printed = printed_at < stamps.size() && stamps[printed_at].first == d.record->span.begin;
+      if (printed && items) written_year = 0;
+      if (states_year && point.year && last_year != 0 && !printed)
+        written_year = last_year, written_article = d.record->article;
       if (resolved.year != 0) previous_year = resolved.year, previous_article = d.record->article;
     }
     // Only a day is an event's: a month or a run of months ("1至9月") counts figures.

@@ -374,6 +374,20 @@ TEST_SUITE("dates") {
     CHECK(field(dates[3], "value") == "2025");  // 今年以来: the issue's year
   }
 
+  TEST_CASE("a chronicle of a year, issued early in the next, tells its days in the year its title writes") {
+    auto dates = dates_in(
+        "江北中院2025年大事记\n\n（江北县人民法院办公室编　2026年1月12日印发）\n\n"
+        "1月\n\n1月9日　院党组召开会议，研究全年工作。\n\n3月\n\n3月中旬　该院开展集中执行。");
+    auto issued = at(dates, "2026年1月12日");
+    REQUIRE(issued != nullptr);
+    CHECK(field(*issued, "value") == "2026-01-12");  // the page's date, from the issue line
+    for (const char* text : {"1月", "1月9日", "3月中旬"}) {
+      auto d = at(dates, text);
+      REQUIRE(d != nullptr);
+      CHECK(field(*d, "value").starts_with("2025"));
+    }
+  }
+
   TEST_CASE("a bulletin's issuing body and its day closing a line give the page date, not a plan's year") {
     auto dates = dates_in(
         "江北县人民法院\n执行工作通报\n第4期\n\n江北县人民法院执行局　　　　2025年12月8日\n签发：某某\n\n"
