@@ -247,7 +247,7 @@ class Normalizer {
     if (space_breaks_ >= 2 ||
         (space_breaks_ == 1 && ((ends_with_sentence_end(text) && text.back() != ';') || is_section_number() ||
                                is_heading() || ends_with_column_field() || is_counted_heading() ||
-                               between_labeled_fields() || between_column_rows()))) {
+                               between_labeled_fields() || between_column_rows() || is_figure_line()))) {
       separator = '\n';
     } else if (space_breaks_ == 0 && space_ideographic_ && next_byte >= 0x80 && ends_with_figure()) {
       separator = ' ';  // a table's cells: "收案612件　结案574件" are two figures
@@ -318,11 +318,13 @@ class Normalizer {
   }
 
   // True when the text ends with a figure: digits, then a percent sign or at most
-  // four characters of its unit ("612件", "2.37亿元", "0.41个百分点", "96.59%"). A
+  // four characters of its unit ("612件", "2.37亿元", "0.41个百分点", "96.59%"), not a day. A
   // number without its unit ("3551　件") is not one: the space inside it is stray.
   bool ends_with_figure() const {
     const std::string& text = result_.text;
     constexpr std::size_t kMaxUnitChars = 4;
+    // A day opens what follows it ("1月8日　市中院召开…", a chronicle's entry): no figure.
+    if (text.ends_with("日")) return false;
     std::size_t end = text.size();
     const bool percent = end > 0 && text[end - 1] == '%';
     if (percent) --end;
@@ -457,6 +459,66 @@ class Normalizer {
       if (next >= 0xE3 && next <= 0xE9) widest = std::max(widest, spaces);  // U+3400..U+9FFF
     }
     return widest;
+  }
+
+  // A line that holds a figure alone ("13 902件", "96.6%") under a line of its label is a
+  // data card's value: the next line is the next card's label ("结收比96.6%"), not more of
+  // it. (A card may also set its figure over its label, after a blank line: "3 128件" over
+  // "受理涉农案件".) Wrapped prose never leaves a figure alone on a line without a mark.
+  // (The words that open a change or a share are the layout's, not the rule pack's: the
+  // normalizer reads no pack.)
+  bool is_figure_line() const {
+    constexpr int kMaxUnitChars = 4;
+    std::string_view line = line_around(space_begin_);
+    if (line.empty()) return false;
+    const std::size_t begin = static_cast<std::size_t>(line.data() - source_.data());
+    if (begin == 0 || !is_label_line(line_around(begin - 1))) return false;
+    // The figure's change or share goes on its card: "14 386件" over "同比上升4.7%".
+    for (std::string_view opening : {"同比", "环比", "较", "比", "占"})
+      if (source_.substr(space_end_).starts_with(opening)) return false;
+    line = line.substr(0, space_begin_ - begin);
+    std::size_t pos = 0, digits = 0;
+    while (pos < line.size()) {
+      if (const std::size_t n = digit_at(begin + pos)) {
+        pos += n, ++digits;
+      } else if (digits > 0 && (line[pos] == ' ' || line[pos] == '.' || line[pos] == ',')) {
+        ++pos;
+      } else if (digits > 0 && (line.substr(pos).starts_with("．") || line.substr(pos).starts_with("\u3000"))) {
+        pos += 3;
+      } else if (line[pos] == ' ' || line[pos] == '\t' || line.substr(pos).starts_with("\u3000")) {
+        pos += line[pos] == ' ' || line[pos] == '\t' ? 1 : 3;  // indentation
+      } else {
+        break;
+      }
+    }
+    if (digits == 0) return false;
+    int unit = 0;
+    for (; pos < line.size() && unit <= kMaxUnitChars; ++unit) {
+      const Utf8Char ch = decode_utf8(line, pos);
+      if (!is_common_ideograph(ch.code_point) && ch.code_point != '%' && ch.code_point != 0xFF05) return false;
+      pos += ch.length;
+    }
+    return pos == line.size() && unit > 0 && unit <= kMaxUnitChars;
+  }
+
+  // True when `line` holds a few words and no figure, date or clause's mark: a card's
+  // label. (A line of wrapped prose runs to the page's width.)
+  bool is_label_line(std::string_view line) const {
+    constexpr std::size_t kMaxLabelChars = 16;
+    const std::size_t begin = static_cast<std::size_t>(line.data() - source_.data());
+    bool words = false;
+    std::size_t chars = 0;
+    for (std::size_t pos = 0; pos < line.size(); ++chars) {
+      if (chars == kMaxLabelChars) return false;
+      if (digit_at(begin + pos) > 0) return false;
+      const Utf8Char ch = decode_utf8(line, pos);
+      if (ch.code_point == 0xFF0C || ch.code_point == 0x3002 || ch.code_point == 0xFF1B || ch.code_point == ',' ||
+          ch.code_point == ';')
+        return false;
+      words = words || is_common_ideograph(ch.code_point);
+      pos += ch.length;
+    }
+    return words;
   }
 
   // A number alone on its line after a paragraph ("02" over a WeChat section's

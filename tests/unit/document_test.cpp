@@ -159,6 +159,8 @@ TEST_CASE("an ideographic space after a figure separates a table's cells") {
   // Not after a figure, nor a plain space after one: removed as before.
   CHECK(normalized("本报讯\u30007月3日") == "本报讯7月3日");
   CHECK(normalized("部署会\u3000吹响冲锋号") == "部署会吹响冲锋号");
+  // A day is no figure: a chronicle's entry goes on after it.
+  CHECK(normalized("1月8日\u3000市中院召开党组会议") == "1月8日市中院召开党组会议");
   CHECK(normalized("受理案件612件 审结580件") == "受理案件612件审结580件");
   CHECK(normalized("共审结案件\u3000３５５１\u3000件") == "共审结案件3551件");
 }
@@ -322,6 +324,17 @@ TEST_CASE("a roster's rows, split into columns by ideographic spaces, are lines 
   CHECK(normalized("新收案件　　　１ ２０６件\n结收比　　　　９７．２％\n") == "新收案件1206件结收比97.2%");
   CHECK(normalized("本网讯　　10月22日，青石县人民法院召开\n全院大会　　部署工作。") ==
         "本网讯10月22日,青石县人民法院召开全院大会部署工作。");
+}
+
+TEST_CASE("a data card's figure alone under its label ends its line") {
+  // Label, figure, then the next card's label: the figure is no part of the next label.
+  CHECK(normalized("审结各类案件\n12 640件\n结收比97.1%\n") == "审结各类案件12640件\n结收比97.1%");
+  // The figure's change stays on its card.
+  CHECK(normalized("受理各类案件\n13 105件\n同比上升3.9%\n") == "受理各类案件13105件同比上升3.9%");
+  // A figure set over its label after a blank line opens its card; wrapped prose goes on.
+  CHECK(normalized("【数读】\n\n2 208件\n受理涉农案件\n") == "【数读】\n2208件受理涉农案件");
+  CHECK(normalized("该院立足山区实际在辖区各乡镇中心集镇共设立\n12个\n人民法庭。") ==
+        "该院立足山区实际在辖区各乡镇中心集镇共设立12个人民法庭。");
 }
 
 TEST_CASE("a page number on a line of its own is white space: a sentence goes on across it") {
