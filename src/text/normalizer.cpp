@@ -386,7 +386,7 @@ class Normalizer {
   // "马　骏（回族）　某院…"). An office written first ("执行局局长　　某某"), a label's
   // figure ("新收案件　　７ ８４２件") or a credit ("作者：某某　　编辑：某某") stays one cell.
   bool separates_columns() const {
-    constexpr std::size_t kMaxNameChars = 12;
+    constexpr std::size_t kMaxNameChars = 12, kMaxHanNameChars = 4;
     const std::string_view line = line_around(space_begin_);
     const int widest = column_gap(line);
     if (widest == 0) return false;
@@ -396,8 +396,12 @@ class Normalizer {
     if (widest == 1 ? after.find("\u3000") != std::string_view::npos
                     : column_gap(before) == widest || run_width(space_begin_, space_end_) < widest)
       return false;
-    const std::size_t name = visible_chars(before);
-    if (name == 0 || name > kMaxNameChars || visible_chars(after) <= name) return false;
+    // A Han name has four characters at most (a note in brackets aside: "马　骏（回族）"); a
+    // transliterated one joins its parts with a middle dot. A longer first column is an
+    // office written before its holder ("民事审判庭一级法官　　某某·某某").
+    const std::size_t name = visible_chars(before.substr(0, before.find("（")));
+    const bool dotted = before.find("·") != std::string_view::npos;
+    if (name == 0 || name > (dotted ? kMaxNameChars : kMaxHanNameChars) || visible_chars(after) <= name) return false;
     for (std::string_view mark : {":", "：", "|", "｜"})
       if (before.find(mark) != std::string_view::npos) return false;
     return (begin > 0 && are_rows(widest, column_gap(line_around(begin - 1)))) ||
@@ -492,6 +496,9 @@ class Normalizer {
       }
     }
     if (digits == 0) return false;
+    // A year, a month or a day is no figure: a table's heading "2026年" over "上半年" is one date.
+    for (std::string_view calendar : {"年", "月", "日"})
+      if (line.substr(pos).starts_with(calendar)) return false;
     int unit = 0;
     for (; pos < line.size() && unit <= kMaxUnitChars; ++unit) {
       const Utf8Char ch = decode_utf8(line, pos);

@@ -319,6 +319,8 @@ TEST_CASE("a roster's rows, split into columns by ideographic spaces, are lines 
         "钟文博 西岭县人民法院办公室主任\n冉静(土家族) 西岭县人民检察院第二检察部主任");
   // The office comes first: each row ends its line, and the name follows the office.
   CHECK(normalized("执行一团队法官助理　余　青\n立案庭庭长　　　　钟文博\n") == "执行一团队法官助理余青\n立案庭庭长钟文博");
+  CHECK(normalized("民事审判庭一级法官　　　　赛力克·托合塔尔别克\n立案庭庭长　　　　　　　　钟文博\n") ==
+        "民事审判庭一级法官赛力克·托合塔尔别克\n立案庭庭长钟文博");
   // A table of figures and a list of links keep their cells together as before, and prose
   // with a gap in it is no row.
   CHECK(normalized("新收案件　　　１ ２０６件\n结收比　　　　９７．２％\n") == "新收案件1206件结收比97.2%");
@@ -333,6 +335,8 @@ TEST_CASE("a data card's figure alone under its label ends its line") {
   CHECK(normalized("受理各类案件\n13 105件\n同比上升3.9%\n") == "受理各类案件13105件同比上升3.9%");
   // A figure set over its label after a blank line opens its card; wrapped prose goes on.
   CHECK(normalized("【数读】\n\n2 208件\n受理涉农案件\n") == "【数读】\n2208件受理涉农案件");
+  // A year is no figure: a table's heading cell "2026年" over "上半年" is one date.
+  CHECK(normalized("项目\n2026年\n上半年\n") == "项目2026年上半年");
   CHECK(normalized("该院立足山区实际在辖区各乡镇中心集镇共设立\n12个\n人民法庭。") ==
         "该院立足山区实际在辖区各乡镇中心集镇共设立12个人民法庭。");
 }
