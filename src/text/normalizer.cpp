@@ -429,14 +429,18 @@ class Normalizer {
   static bool are_rows(int gap, int other_gap) { return gap > 0 && other_gap > 0 && gap + other_gap > 2; }
 
   // The source line that holds byte `pos` (a line break counts as the end of the line
-  // before it), or nothing when it is longer than a row of a table is.
+  // before it), or nothing when it is longer than a row of a table is. Only that many
+  // bytes are searched either way, so that the gaps of one long line cost no more than
+  // the line.
   std::string_view line_around(std::size_t pos) const {
     constexpr std::size_t kMaxRowBytes = 80 * 3;
-    const std::size_t nl = pos > 0 ? source_.rfind('\n', pos - 1) : std::string_view::npos;
-    const std::size_t begin = nl == std::string_view::npos ? 0 : nl + 1;
-    std::size_t end = source_.find('\n', pos);
-    if (end == std::string_view::npos) end = source_.size();
-    return end - begin > kMaxRowBytes ? source_.substr(begin, 0) : source_.substr(begin, end - begin);
+    const std::size_t from = pos > kMaxRowBytes ? pos - kMaxRowBytes : 0;
+    const std::size_t nl = pos > from ? source_.substr(from, pos - from).rfind('\n') : std::string_view::npos;
+    if (nl == std::string_view::npos && from > 0) return source_.substr(pos, 0);
+    const std::size_t begin = nl == std::string_view::npos ? 0 : from + nl + 1;
+    const std::size_t ahead = source_.substr(pos, kMaxRowBytes + 1).find('\n');
+    const std::size_t end = ahead != std::string_view::npos ? pos + ahead : std::min(source_.size(), pos + kMaxRowBytes + 1);
+    return end - begin > kMaxRowBytes ? source_.substr(pos, 0) : source_.substr(begin, end - begin);
   }
 
   // The widest run of ideographic spaces inside a row `line` (past its indentation)

@@ -614,6 +614,16 @@ TEST_CASE("large and repetitive inputs stay linear and exact") {
     CHECK(doc.text().size() == 9 + 3 * (megabyte / 3) + 1);  // only the first break follows a sentence end
   }
   {
+    // Gaps between words on one long line: each is judged from at most a row's width of
+    // text around it (reading the whole line for each made 2.5 MB take a minute).
+    const std::string unit = "某某\u3000\u3000某院执行局局长";
+    std::string gaps;
+    while (gaps.size() < 4 * megabyte) gaps += unit;
+    const Document doc = read(gaps);
+    CHECK(doc.text().size() == gaps.size() / unit.size() * (unit.size() - 6));
+    CHECK(doc.paragraphs().size() == 1);
+  }
+  {
     // 64 MB on a single line.
     std::string line;
     line.reserve(64 * megabyte);
