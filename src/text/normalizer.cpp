@@ -489,12 +489,10 @@ class Normalizer {
     while (pos < line.size()) {
       if (const std::size_t n = digit_at(begin + pos)) {
         pos += n, ++digits;
-      } else if (digits > 0 && (line[pos] == ' ' || line[pos] == '.' || line[pos] == ',')) {
-        ++pos;
-      } else if (digits > 0 && (line.substr(pos).starts_with("．") || line.substr(pos).starts_with("\u3000"))) {
+      } else if (line[pos] == ' ' || line[pos] == '\t' || (digits > 0 && (line[pos] == '.' || line[pos] == ','))) {
+        ++pos;  // indentation, a group's space, a decimal point
+      } else if (line.substr(pos).starts_with("\u3000") || (digits > 0 && line.substr(pos).starts_with("．"))) {
         pos += 3;
-      } else if (line[pos] == ' ' || line[pos] == '\t' || line.substr(pos).starts_with("\u3000")) {
-        pos += line[pos] == ' ' || line[pos] == '\t' ? 1 : 3;  // indentation
       } else {
         break;
       }
