@@ -1,5 +1,7 @@
 #include "extract/prefilter.hpp"
 
+#include "text/utf8.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <optional>
@@ -11,6 +13,90 @@ namespace {
 std::size_t utf8_length(std::string_view s, std::size_t i) {
   const auto c = static_cast<unsigned char>(s[i]);
   return std::min<std::size_t>(c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4, s.size() - i);
+}
+
+// Where the element of a pattern that starts at i ends: an escape (\x{…} and
+// \p{…} whole), a character class, or one character.
+std::size_t element_end(std::string_view p, std::size_t i) {
+  auto braced_escape_end = [&](std::size_t at) {  // at: the backslash
+    if (at + 2 < p.size() && std::string_view("pPx").find(p[at + 1]) != std::string_view::npos && p[at + 2] == '{') {
+      const std::size_t close = p.find('}', at + 3);
+      return close == std::string_view::npos ? p.size() : close + 1;
+    }
+    return at + 1 < p.size() ? at + 1 + utf8_length(p, at + 1) : p.size();
+  };
+  if (p[i] == '\\') return braced_escape_end(i);
+  if (p[i] != '[') return i + utf8_length(p, i);
+  std::size_t j = i + 1;
+  if (j < p.size() && p[j] == '^') ++j;
+  if (j < p.size() && p[j] == ']') ++j;  // a leading ] is a member
+  while (j < p.size() && p[j] != ']') {
+    if (p[j] == '\\') {
+      j = braced_escape_end(j);
+    } else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
+      const std::size_t close = p.find(":]", j + 2);
+      j = close == std::string_view::npos ? p.size() : close + 2;
+    } else {
+      j += utf8_length(p, j);
+    }
+  }
+  return std::min(j + 1, p.size());
+}
+
+// The character an element of a class stands for, and where the element ends:
+// a character, an escaped one, or \x{…}/\xHH; nullopt for an escape that
+// stands for a class of its own (\p{Han}, \d).
+std::optional<std::pair<char32_t, std::size_t>> class_character(std::string_view body, std::size_t i) {
+  if (body[i] != '\\') {
+    const auto c = text::decode_utf8(body, i);
+    return std::pair{c.code_point, i + c.length};
+  }
+  if (i + 1 >= body.size()) return std::nullopt;
+  const char e = body[i + 1];
+  if (e == 'x') {
+    const bool braced = i + 2 < body.size() && body[i + 2] == '{';
+    const std::size_t from = i + (braced ? 3 : 2);
+    const std::size_t to = braced ? body.find('}', from) : std::min(from + 2, body.size());
+    if (to == std::string_view::npos || to == from) return std::nullopt;
+    char32_t code = 0;
+    for (std::size_t k = from; k < to; ++k) {
+      if (!std::isxdigit(static_cast<unsigned char>(body[k]))) return std::nullopt;
+      code = code * 16 + static_cast<char32_t>(std::isdigit(static_cast<unsigned char>(body[k])) ? body[k] - '0'
+                                                                                                 : (body[k] | 0x20) - 'a' + 10);
+    }
+    return std::pair{code, braced ? to + 1 : to};
+  }
+  if (std::isalnum(static_cast<unsigned char>(e))) {
+    if (e == 'n' || e == 't' || e == 'r' || e == 'f' || e == 'v') return std::pair{char32_t(e), i + 2};  // a control
+    return std::nullopt;
+  }
+  const auto c = text::decode_utf8(body, i + 1);
+  return std::pair{c.code_point, i + 1 + c.length};
+}
+
+// True when a class holds more than ten characters: FilteredRE2 reads such a
+// class as any character, so the prefilter's pattern may say so, in a program
+// far smaller than the class's own (\p{Han} is hundreds of instructions).
+bool class_is_wide(std::string_view body) {
+  constexpr char32_t kListed = 10;
+  if (!body.empty() && body[0] == '^') return true;
+  char32_t members = 0;
+  for (std::size_t i = 0; i < body.size();) {
+    if (body[i] == '[') return true;  // [:alpha:]
+    const auto first = class_character(body, i);
+    if (!first) return true;
+    i = first->second;
+    char32_t last = first->first;
+    if (i + 1 < body.size() && body[i] == '-') {
+      const auto to = class_character(body, i + 1);
+      if (!to) return true;
+      last = to->first;
+      i = to->second;
+    }
+    if (last >= first->first) members += last - first->first + 1;
+    if (members > kListed) return true;
+  }
+  return false;
 }
 
 // The members of a character class written out, when it lists a few
@@ -76,54 +162,40 @@ bool at_branch_start(const std::string& out) {
   return false;
 }
 
+// Any character, newlines too: what FilteredRE2 makes of a wide class.
+constexpr std::string_view kAnyCharacter = "(?s:.)";
+
 // A pattern that matches wherever `pattern` does, for FilteredRE2 to find
-// atoms in: counted repetitions x{m,n} become x* (or x+ when m >= 1), and
+// atoms in: counted repetitions x{m,n} become x* (or x+ when m >= 1);
 // single characters that RE2 would fold into a class, and short classes,
-// become alternatives that it does not fold (see as_alternatives). Its atoms may be weaker than the rule's
-// (xx becomes x), never wrong, and the program RE2 compiles for the filter
-// is far smaller than the rule's own.
+// become alternatives that it does not fold (see as_alternatives); wide
+// classes and \p{…} become any character. Its atoms may be weaker than the
+// rule's (xx becomes x), never wrong, and the program RE2 compiles for the
+// filter is far smaller than the rule's own.
 std::string prefilter_pattern(std::string_view pattern) {
   std::string out;
   out.reserve(pattern.size());
-  bool in_class = false;
   std::size_t i = 0;
   auto copy = [&](std::size_t n) {
     n = std::min(n, pattern.size() - i);
     out.append(pattern.substr(i, n));
     i += n;
   };
-  auto length_through = [&](std::string_view close, std::size_t from) {
-    const std::size_t at = pattern.find(close, from);
-    return at == std::string_view::npos ? pattern.size() - i : at + close.size() - i;
-  };
   while (i < pattern.size()) {
     const char c = pattern[i];
-    if (c == '\\') {  // \p{Han}, \x{4E00}: braces that are not repetitions
-      const bool braced = i + 2 < pattern.size() && std::string_view("pPx").find(pattern[i + 1]) != std::string_view::npos &&
-                          pattern[i + 2] == '{';
-      copy(braced ? length_through("}", i + 3) : 2);
-    } else if (in_class) {
-      if (c == '[' && i + 1 < pattern.size() && pattern[i + 1] == ':') {
-        copy(length_through(":]", i + 2));
-        continue;
+    if (c == '\\' || c == '[') {
+      const std::size_t end = element_end(pattern, i);
+      const bool property = c == '\\' && i + 1 < pattern.size() && (pattern[i + 1] == 'p' || pattern[i + 1] == 'P');
+      const bool closed = c == '[' && end - i >= 3 && pattern[end - 1] == ']';
+      const std::string_view body = closed ? pattern.substr(i + 1, end - i - 2) : std::string_view();
+      if (auto members = closed ? class_members(body) : std::nullopt) {
+        out += as_alternatives(*members);
+      } else if (property || (closed && class_is_wide(body))) {
+        out += kAnyCharacter;
+      } else {
+        out.append(pattern.substr(i, end - i));  // \x{4E00}, a short class: braces that are not repetitions
       }
-      in_class = c != ']';
-      copy(1);
-    } else if (c == '[') {
-      // A class without nested brackets or escapes of ]: list it when it is short.
-      const std::size_t close = pattern.find(']', i + 2);
-      if (close != std::string_view::npos && pattern.substr(i + 1, close - i - 1).find('[') == std::string_view::npos &&
-          pattern[close - 1] != '\\') {
-        if (auto members = class_members(pattern.substr(i + 1, close - i - 1))) {
-          out += as_alternatives(*members);
-          i = close + 1;
-          continue;
-        }
-      }
-      in_class = true;
-      copy(1);
-      if (i < pattern.size() && pattern[i] == '^') copy(1);
-      if (i < pattern.size() && pattern[i] == ']') copy(1);  // a leading ] is a member
+      i = end;
     } else if (c == '{') {
       std::size_t j = i + 1;
       while (j < pattern.size() && pattern[j] >= '0' && pattern[j] <= '9') ++j;
@@ -154,6 +226,92 @@ std::string prefilter_pattern(std::string_view pattern) {
   return out;
 }
 
+// Rewrites a pattern with every alternation of more than a few branches
+// written as a balanced tree of capturing groups, which RE2's parser does not
+// flatten: FilteredRE2 merges the literal sets of an alternation's branches
+// one branch at a time, copying what it has merged so far each time, so a
+// flat list of n words costs n² and a tree n log n. Groups and captures do
+// not change what the pattern matches, so its atoms stay sound.
+class AlternationBalancer {
+ public:
+  explicit AlternationBalancer(std::string_view p) : p_(p), close_(p.size(), p.size()) {
+    std::vector<std::size_t> open;
+    for (std::size_t i = 0; i < p.size(); i = element_end(p, i))
+      if (p[i] == '(') {
+        open.push_back(i);
+      } else if (p[i] == ')' && !open.empty()) {
+        close_[open.back()] = i;
+        open.pop_back();
+      }
+  }
+
+  std::string run() {
+    std::string out;
+    out.reserve(p_.size() + p_.size() / 4);
+    const std::size_t end = alternation(0, out);
+    return out.append(p_.substr(end));  // an unmatched ): left for RE2 to report
+  }
+
+ private:
+  // Writes the alternation that starts at i, up to the ) that closes its
+  // group or the end; returns where it stopped.
+  std::size_t alternation(std::size_t i, std::string& out) {
+    std::vector<std::pair<std::size_t, std::size_t>> branches{{i, i}};
+    for (; i < p_.size() && p_[i] != ')'; i = next(i))
+      if (p_[i] == '|') branches.emplace_back(i + 1, i + 1);
+      else branches.back().second = next(i);
+    write_balanced(branches, 0, branches.size(), out);
+    return i;
+  }
+
+  void write_balanced(const std::vector<std::pair<std::size_t, std::size_t>>& branches, std::size_t lo, std::size_t hi,
+                      std::string& out) {
+    constexpr std::size_t kLeaf = 4;
+    if (hi - lo > kLeaf) {
+      const std::size_t mid = lo + (hi - lo) / 2;
+      out += '(';
+      write_balanced(branches, lo, mid, out);
+      out += ")|(";
+      write_balanced(branches, mid, hi, out);
+      out += ')';
+      return;
+    }
+    for (std::size_t b = lo; b < hi; ++b) {
+      if (b > lo) out += '|';
+      for (std::size_t i = branches[b].first; i < branches[b].second; i = next(i)) {
+        if (p_[i] != '(' || flags_only(i)) {
+          out.append(p_.substr(i, next(i) - i));
+          continue;
+        }
+        const std::size_t body = body_of(i);
+        out.append(p_.substr(i, body - i));
+        const std::size_t close = alternation(body, out);
+        if (close < p_.size()) out += ')';
+      }
+    }
+  }
+
+  // Where the element at i ends; a group is one element, through its ).
+  std::size_t next(std::size_t i) const {
+    return p_[i] == '(' ? std::min(close_[i] + 1, p_.size()) : element_end(p_, i);
+  }
+  // (?i): flags, no group.
+  bool flags_only(std::size_t i) const {
+    if (i + 1 >= p_.size() || p_[i + 1] != '?' || p_.substr(i + 1, 3) == "?P<") return false;
+    const std::size_t end = p_.find_first_of(":)", i + 1);
+    return end == std::string_view::npos || p_[end] == ')';
+  }
+  // Where a group's pattern starts: after ( or (?: or (?P<name> or (?flags:.
+  std::size_t body_of(std::size_t i) const {
+    if (i + 1 >= p_.size() || p_[i + 1] != '?') return i + 1;
+    const std::size_t end = p_.substr(i + 1, 3) == "?P<" ? p_.find('>', i + 1) : p_.find(':', i + 1);
+    return end == std::string_view::npos ? p_.size() : end + 1;
+  }
+
+  std::string_view p_;
+  std::vector<std::size_t> close_;  // for each (, where its ) is (p_.size(): none)
+};
+
 // The atoms are literals, lower-cased by RE2; one unanchored Set finds which
 // of them a sentence contains. Its DFA is a trie of the atoms, so its states
 // are few and stay cached, unlike a Set of the rules' own patterns, whose
@@ -180,7 +338,7 @@ Prefilter::Prefilter(const std::vector<std::string>& selectors) : selectors_(sel
   for (std::size_t r = 0; r < selectors.size(); ++r) {
     // A leading part's literals are needed too; common words are not (see Lexicon::prefilter).
     int id = -1;
-    if (filter_.Add(prefilter_pattern(selectors[r]), options, &id) == RE2::NoError ||
+    if (filter_.Add(AlternationBalancer(prefilter_pattern(selectors[r])).run(), options, &id) == RE2::NoError ||
         filter_.Add(selectors[r], options, &id) == RE2::NoError)
       filtered_.push_back(r);
     else
