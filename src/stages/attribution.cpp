@@ -584,21 +584,36 @@ struct PeriodCursor {
   int group = -1;
   std::size_t next = 0;  // the next record to read
   std::optional<std::string> period;
+  const WorkRecord* base = nullptr;  // the last date read that is a base of comparison
 };
+
+// "由2023年的19件": a base of comparison is the period of the figure right
+// after it, though of nothing later.
+bool opens_figure(const StageContext& ctx, const WorkRecord& base, const WorkRecord& r) {
+  if (base.span.end > r.span.begin) return false;
+  const std::string_view between = std::string_view(ctx.doc.text()).substr(base.span.end, r.span.begin - base.span.end);
+  return between.empty() || between == "的";
+}
 
 std::optional<std::string> period_of(const StageContext& ctx, const SentenceIndex& index, const PeriodContext& pc,
                                      const WorkRecord& r, PeriodCursor& cursor) {
   // The last date before the number in its sentence (clauses up to a full stop), the
   // meeting's day rather than a year in the meeting's name.
   const int group = pc.clause_group[static_cast<std::size_t>(r.sentence)];
-  if (group != cursor.group) cursor = {group, index.records[static_cast<std::size_t>(group)].first, std::nullopt};
+  if (group != cursor.group) cursor = {group, index.records[static_cast<std::size_t>(group)].first, std::nullopt, nullptr};
   const std::size_t last_record = index.records[static_cast<std::size_t>(r.sentence)].second;
   for (; cursor.next < last_record && ctx.records[cursor.next].span.begin < r.span.end; ++cursor.next) {
     const WorkRecord& d = ctx.records[cursor.next];
     if (d.dropped || d.type != "date" || pc.clause_group[static_cast<std::size_t>(d.sentence)] != group) continue;
-    if (inside_meeting_name(ctx, index, d) || is_base_of_comparison(ctx, d)) continue;
+    if (inside_meeting_name(ctx, index, d)) continue;
+    if (is_base_of_comparison(ctx, d)) {
+      cursor.base = &d;
+      continue;
+    }
     if (auto p = period_of_date(d)) cursor.period = p;
   }
+  if (cursor.base != nullptr && opens_figure(ctx, *cursor.base, r))
+    if (auto p = period_of_date(*cursor.base)) return p;
   if (cursor.period) return cursor.period;
   // "其中，审结民商事案件…" goes on with the sentence before it.
   if (group > 0 && !longest_head(ctx.lexicon("count_part_lead"), ctx.sentence_text(group)).empty()) {

@@ -165,19 +165,23 @@ TEST_CASE("此类案件 after a crime its sentence says the court punished count
   CHECK(number(people[0], "value") == 58);
 }
 
-TEST_CASE("a count changed from one figure to another is the figure it came to, of the period it came to") {
+TEST_CASE("a count changed from one figure to another is two records, each of the period of its own level") {
   auto records = extract(
       "发布时间：2025-11-20\n\n今年以来，全市巡回审判点由去年底的112个增至147个，"
       "受理案件由2023年的95件增至2024年的120件。\n");
   auto q = of_type(records, "quantity");
-  REQUIRE(q.size() == 1);
+  REQUIRE(q.size() == 2);
   CHECK(field(q[0], "subject") == "全市巡回审判点");
-  CHECK(number(q[0], "value") == 147);
-  CHECK(field(q[0], "period") == "2025");  // not 去年底, the figure it came from
+  CHECK(number(q[0], "value") == 112);
+  CHECK(field(q[1], "subject") == "全市巡回审判点");
+  CHECK(number(q[1], "value") == 147);
+  CHECK(field(q[1], "period") == "2025");
   auto cases = of_type(records, "case_count");
-  REQUIRE(cases.size() == 1);
-  CHECK(number(cases[0], "count") == 120);
-  CHECK(field(cases[0], "period") == "2024");
+  REQUIRE(cases.size() == 2);
+  CHECK(number(cases[0], "count") == 95);
+  CHECK(field(cases[0], "period") == "2023");  // the year before it, though a base of comparison
+  CHECK(number(cases[1], "count") == 120);
+  CHECK(field(cases[1], "period") == "2024");
 }
 
 TEST_CASE("an enforcement item: 万元 amounts, approximations, since-dates and quotes") {
