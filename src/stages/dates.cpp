@@ -296,6 +296,7 @@ void resolve_dates(StageContext& ctx) {
   bool stated_since = false;  // the stated year is one something runs since
   std::size_t stated_clause_end = std::string_view::npos;  // a relative year's reach for deadlines
   int written_year = 0, written_article = -1;
+  int present_paragraph = -1;  // a paragraph that said 今年, where the written year gives way
   CivilDate last_day{};  // the last day resolved, for a day written alone
   int last_day_article = -1;
   for (auto& d : dates) {
@@ -332,7 +333,8 @@ void resolve_dates(StageContext& ctx) {
                                    (point.day == 0 || work_report) &&
                                    (point.edge == PeriodEdge::none || written.find("旬") != std::string_view::npos))) &&
                                  written_article == d.record->article && stated_sentence != d.record->sentence &&
-                                 written_year != 0 && written_year != here.year && in_report_season;
+                                 written_year != 0 && written_year != here.year && in_report_season &&
+                                 present_paragraph != d.record->paragraph;
     DateReference sentence_year{std::nullopt, in_stated_year ? stated_year : written_year, true};
     // A deadline in a paragraph that states the page's own year is still to come, also in a
     // report on the past year: "今年，…一是6月底前完成…；二是3月31日前出台…" in a work
@@ -388,6 +390,10 @@ void resolve_dates(StageContext& ctx) {
       if (printed && items) written_year = 0;
       if (states_year && point.year && last_year != 0 && !printed)
         written_year = last_year, written_article = d.record->article;
+      // "今年" takes the rest of its paragraph back to the page's year: "…2023年至2025年间批准。
+      // ¶ 市住建局今年将对…排查，…在第三季度前全部完成" (a plan told in a review of the past year
+      // leaves the review's year to the paragraphs after it).
+      if (states_year && !point.year && point.year_offset == 0) present_paragraph = d.record->paragraph;
       if (resolved.year != 0) previous_year = resolved.year, previous_article = d.record->article;
     }
     // Only a day is an event's: a month or a run of months ("1至9月") counts figures.

@@ -593,6 +593,17 @@ TEST_SUITE("dates") {
     CHECK(field(dates[4], "value") == "2025-01-08");
   }
 
+  TEST_CASE("今年 gives the rest of its paragraph back to the page's year, not the paragraphs after it") {
+    auto dates = dates_in("2025年，全市法院审结案件12468件。今年，市中院将开展专项行动。第二季度完成排查。\n"
+                          "下半年，聚焦行政争议化解。",
+                          CivilDate{2026, 1, 15});
+    REQUIRE(dates.size() == 4);
+    CHECK(dates[2].text == "第二季度");
+    CHECK(field(dates[2], "value") == "2026-Q2");
+    CHECK(dates[3].text == "下半年");
+    CHECK(field(dates[3], "value") == "2025-H2");
+  }
+
   TEST_CASE("in a report of January a month alone takes the year written before it, a deadline does not") {
     auto dates = dates_in("一、2025年工作回顾\n3月，市中院召开全市法院推进会。各单位要在3月底前完成整改。",
                           CivilDate{2026, 1, 13});
