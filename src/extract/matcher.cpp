@@ -180,6 +180,8 @@ void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t 
     for (const Emit& emit : rule.emits) {
       const re2::StringPiece& span_piece = g[static_cast<std::size_t>(emit.span_group)];
       if (span_piece.data() == nullptr || span_piece.empty()) continue;
+      // An emit of one record per listed item emits none when the list did not take part.
+      if (emit.split_group >= 0 && g[static_cast<std::size_t>(emit.split_group)].data() == nullptr) continue;
       const std::size_t begin = static_cast<std::size_t>(span_piece.data() - sentence.data());
       const std::size_t end = begin + span_piece.size();
       if (!resume_set && emit.span_group != 0) {  // trailing context stays available to the next match
@@ -190,7 +192,7 @@ void Matcher::run_rule(const Rule& rule, std::string_view sentence, std::size_t 
       std::vector<std::pair<std::size_t, std::size_t>>& items = groups.items;
       items.clear();
       const re2::StringPiece* split = emit.split_group >= 0 ? &g[static_cast<std::size_t>(emit.split_group)] : nullptr;
-      if (split != nullptr && split->data() != nullptr) {
+      if (split != nullptr) {
         std::size_t split_begin = static_cast<std::size_t>(split->data() - sentence.data());
         for (auto [b, e] : item_ranges(view(*split))) items.emplace_back(split_begin + b, split_begin + e);
       } else {

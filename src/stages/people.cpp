@@ -128,6 +128,17 @@ const OrgMention* org_prefix(const StageContext& ctx, const WorkRecord& r) {
   return nullptr;
 }
 
+// The body a rule gives as written after the name ("甲、乙为某县人民法院审判员" gives 甲
+// the court named after the names): a mention inside that text, later in the sentence.
+const OrgMention* org_written_after(const StageContext& ctx, const WorkRecord& r, std::string_view written) {
+  constexpr int kLookahead = 4;  // the body follows the names within a few mentions
+  auto it = std::lower_bound(ctx.org_mentions.begin(), ctx.org_mentions.end(), r.span.end,
+                             [](const OrgMention& m, std::size_t end) { return m.span.begin < end; });
+  for (int k = 0; it != ctx.org_mentions.end() && it->sentence == r.sentence && k < kLookahead; ++it, ++k)
+    if (!it->canonical.empty() && written.find(it->surface) != std::string_view::npos) return &*it;
+  return nullptr;
+}
+
 // The text of at most `characters` characters before the person's mention, in
 // its sentence: a place or a body named before a title is only a few
 // characters long. Where it starts at the sentence's start, a ',' stands
@@ -488,7 +499,9 @@ void link_people(StageContext& ctx) {
       if (const OrgMention* source = named_source(ctx, r)) p.org = source->canonical;
       else p.org = !account.empty() ? account : ctx.org_of_article(r.article);
     }
-    if (press.empty()) {
+    const OrgMention* written_org = p.org.empty() || !press.empty() ? nullptr : org_written_after(ctx, r, p.org);
+    if (written_org != nullptr) p.org = written_org->canonical;
+    if (press.empty() && written_org == nullptr) {
       std::string governed;  // "副区长": the government of the article's district
       for (const auto& t : p.titles)
         if (governed.empty()) governed = lookup(ctx.lexicon("government_head"), t);
