@@ -94,6 +94,10 @@ std::string repair_name(std::string_view text) {
     out.append(ch);
   }
   if (out.ends_with("·")) out.resize(out.size() - std::string_view("·").size());
+  // A note in brackets after the name: "王芳(女)", "马骏（回族）".
+  if (out.ends_with(")") || out.ends_with("）"))
+    if (const std::size_t open = std::min(out.rfind('('), out.rfind("（")); open != std::string::npos && open > 0)
+      out.resize(open);
   // Bold text extracted twice from a PDF: "李雁李雁" -> "李雁".
   if (out.size() >= 4 && out.size() % 2 == 0 &&
       std::string_view(out).substr(0, out.size() / 2) == std::string_view(out).substr(out.size() / 2))

@@ -128,14 +128,25 @@ const OrgMention* org_prefix(const StageContext& ctx, const WorkRecord& r) {
   return nullptr;
 }
 
-// The body a rule gives as written after the name ("甲、乙为某县人民法院审判员" gives 甲
-// the court named after the names): a mention inside that text, later in the sentence.
-const OrgMention* org_written_after(const StageContext& ctx, const WorkRecord& r, std::string_view written) {
-  constexpr int kLookahead = 4;  // the body follows the names within a few mentions
-  auto it = std::lower_bound(ctx.org_mentions.begin(), ctx.org_mentions.end(), r.span.end,
-                             [](const OrgMention& m, std::size_t end) { return m.span.begin < end; });
-  for (int k = 0; it != ctx.org_mentions.end() && it->sentence == r.sentence && k < kLookahead; ++it, ++k)
-    if (!it->canonical.empty() && written.find(it->surface) != std::string_view::npos) return &*it;
+// The body a rule gives as written ("甲、乙为某县人民法院审判员" gives 甲 the court named
+// after the names; "任命下列同志为某县人民法院人民陪审员：甲、乙" the court before them):
+// a mention inside that text in the person's sentence, the nearest after, else before.
+const OrgMention* org_as_written(const StageContext& ctx, const WorkRecord& r, std::string_view written) {
+  constexpr int kNearest = 4;  // the body stands within a few mentions of the names
+  auto names = [&](const OrgMention& m) {
+    return m.sentence == r.sentence && !m.canonical.empty() && written.find(m.surface) != std::string_view::npos;
+  };
+  const auto first_after = std::lower_bound(ctx.org_mentions.begin(), ctx.org_mentions.end(), r.span.end,
+                                            [](const OrgMention& m, std::size_t end) { return m.span.begin < end; });
+  auto it = first_after;
+  for (int k = 0; it != ctx.org_mentions.end() && it->sentence == r.sentence && k < kNearest; ++it, ++k)
+    if (names(*it)) return &*it;
+  it = first_after;
+  for (int k = 0; it != ctx.org_mentions.begin() && k < kNearest; ++k) {
+    --it;
+    if (it->sentence != r.sentence) break;
+    if (names(*it)) return &*it;
+  }
   return nullptr;
 }
 
@@ -499,7 +510,7 @@ void link_people(StageContext& ctx) {
       if (const OrgMention* source = named_source(ctx, r)) p.org = source->canonical;
       else p.org = !account.empty() ? account : ctx.org_of_article(r.article);
     }
-    const OrgMention* written_org = p.org.empty() || !press.empty() ? nullptr : org_written_after(ctx, r, p.org);
+    const OrgMention* written_org = p.org.empty() || !press.empty() ? nullptr : org_as_written(ctx, r, p.org);
     if (written_org != nullptr) p.org = written_org->canonical;
     if (press.empty() && written_org == nullptr) {
       std::string governed;  // "副区长": the government of the article's district

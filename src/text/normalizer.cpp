@@ -238,33 +238,46 @@ class Normalizer {
     space_pending_ = false;
     std::string& text = result_.text;
     if (text.empty()) return;  // leading white space
-    char separator = 0;
-    if (space_breaks_ >= 2 && is_page_break(next_byte)) {
+    std::string_view separator;
+    // (A grid of names ends where its rows end.)
+    if (space_breaks_ >= 2 && !is_name_grid_row(line_around(space_begin_)) && is_page_break(next_byte)) {
       return;  // running text continues on the next page: no paragraph break
+    }
+    // A grid of names is one list, read on from the line that introduces it:
+    // "…任命下列同志为某县人民法院人民陪审员：" then "丁玉霞　　马文礼　　王　军…".
+    bool next_grid_row = false;
+    if (space_breaks_ > 0 && is_name_grid_row(line_around(space_end_))) {
+      const std::string_view line = line_around(space_begin_);
+      if (line.ends_with("：") || line.ends_with(":")) return;
+      next_grid_row = space_breaks_ == 1 && is_name_grid_row(line);
     }
     // A line that ends a sentence ends its paragraph, unless it ends with a
     // semicolon: the sentence goes on ("…４９件；\n发出诉前检察建议…").
-    if (space_breaks_ >= 2 ||
+    if (next_grid_row) {
+      separator = "、";
+    } else if (space_breaks_ >= 2 ||
         (space_breaks_ == 1 && ((ends_with_sentence_end(text) && text.back() != ';') || is_section_number() ||
                                is_heading() || ends_with_column_field() || is_counted_heading() ||
                                between_labeled_fields() || between_column_rows() || is_figure_line()))) {
-      separator = '\n';
+      separator = "\n";
+    } else if (space_breaks_ == 0 && space_ideographic_ && separates_grid_names()) {
+      separator = "、";  // "丁玉霞　　马文礼": two names of a grid
     } else if (space_breaks_ == 0 && space_ideographic_ && next_byte >= 0x80 && ends_with_figure()) {
-      separator = ' ';  // a table's cells: "收案612件　结案574件" are two figures
+      separator = " ";  // a table's cells: "收案612件　结案574件" are two figures
     } else if (space_breaks_ == 0 && space_ideographic_ && next_byte >= 0xE3 && next_byte <= 0xE9 &&
                separates_columns()) {
-      separator = ' ';  // a roster's columns: "某　某　　某院执行局局长" is a name, then an office
+      separator = " ";  // a roster's columns: "某　某　　某院执行局局长" is a name, then an office
     } else if (space_breaks_ == 0 && groups_thousands(next_byte)) {
-      separator = 0;  // "20 967件" is 20967
+      return;  // "20 967件" is 20967
     } else if (space_breaks_ == 1 && wraps_number(next_byte)) {
-      separator = 0;  // "审结案件13\n457件": a line wrapped inside a number
+      return;  // "审结案件13\n457件": a line wrapped inside a number
     } else if (is_ascii_alnum(static_cast<unsigned char>(text.back())) && is_ascii_alnum(next_byte)) {
-      separator = ' ';
+      separator = " ";
     }
-    if (separator == 0) return;
+    if (separator.empty()) return;
     // A lone ' ' or '\n' that stays as it is continues the copy segment
     // rather than adding an anchor, which keeps the map small for prose.
-    if (space_end_ - space_begin_ == 1 && source_[space_begin_] == separator) {
+    if (space_end_ - space_begin_ == 1 && source_.substr(space_begin_, 1) == separator) {
       result_.offsets.add_copy(text.size(), space_begin_);
     } else {
       result_.offsets.add_atomic(text.size(), space_begin_, space_end_);
@@ -406,6 +419,55 @@ class Normalizer {
       if (before.find(mark) != std::string_view::npos) return false;
     return (begin > 0 && are_rows(widest, column_gap(line_around(begin - 1)))) ||
            (end < source_.size() && are_rows(widest, column_gap(line_around(end + 1))));
+  }
+
+  // A gap between two names of a grid (see is_name_grid_row): two spaces or more,
+  // or one after a name's note in brackets.
+  bool separates_grid_names() const {
+    if (!is_name_grid_row(line_around(space_begin_))) return false;
+    const std::string_view before = source_.substr(0, space_begin_);
+    return run_width(space_begin_, space_end_) >= 2 || before.ends_with("）") || before.ends_with(")");
+  }
+
+  // A row of a grid of names, as a list of those appointed is printed: three
+  // cells or more, each a name of two to four ideographs ("王　军", a two-character
+  // name padded with one space; a short note in brackets after it: "王　芳（女）"),
+  // set apart by two spaces or more, or by one after a note.
+  static bool is_name_grid_row(std::string_view line) {
+    constexpr int kMinCells = 3;
+    constexpr std::size_t kMinName = 2, kMaxName = 4, kMaxNote = 4;
+    int cells = 0, spaces = 0;
+    std::size_t name = 0, note = 0;
+    bool in_note = false, noted = false;
+    auto end_cell = [&] {
+      const bool fits = name >= kMinName && name <= kMaxName;
+      ++cells, name = 0, noted = false;
+      return fits;
+    };
+    for (std::size_t pos = 0; pos < line.size();) {
+      const Utf8Char ch = decode_utf8(line, pos);
+      pos += ch.length;
+      const char32_t c = ch.code_point;
+      if (in_note) {
+        if (c == 0xFF09 || c == ')') in_note = false, noted = true;
+        else if (++note > kMaxNote) return false;
+        continue;
+      }
+      if (c == 0x3000 || c == ' ' || c == '\t' || c == '\r') {
+        ++spaces;
+        continue;
+      }
+      if (spaces > 0 && name > 0 && (spaces >= 2 || noted) && !end_cell()) return false;
+      spaces = 0;
+      if (c == 0xFF08 || c == '(') {
+        if (name == 0 || noted) return false;
+        in_note = true, note = 0;
+        continue;
+      }
+      if (noted || !is_common_ideograph(c)) return false;
+      ++name;
+    }
+    return !in_note && (name == 0 || end_cell()) && cells >= kMinCells;
   }
 
   // The characters of source bytes [begin, end).

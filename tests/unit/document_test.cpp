@@ -328,6 +328,17 @@ TEST_CASE("a roster's rows, split into columns by ideographic spaces, are lines 
         "本网讯10月22日,青石县人民法院召开全院大会部署工作。");
 }
 
+TEST_CASE("a grid of names is one list, read on from the line that introduces it") {
+  // Two spaces or more part two names, one after a note; one inside a padded name is stray.
+  CHECK(normalized("任命下列同志为青石县人民法院人民陪审员：\n\n丁　洁　　王建平　　毛晓燕\n"
+                   "石　磊（女）　卢志强　　申海鹰\n\n新任命的人民陪审员中，女性３名。") ==
+        "任命下列同志为青石县人民法院人民陪审员:丁洁、王建平、毛晓燕、石磊(女)、卢志强、申海鹰\n"
+        "新任命的人民陪审员中,女性3名。");
+  // Two names to a row, or cells of five characters, make no grid.
+  CHECK(normalized("丁　洁　　王建平\n石　磊　　卢志强\n") == "丁洁 王建平\n石磊 卢志强");
+  CHECK(normalized("审判管理办公室　　立案庭　　执行局\n") == "审判管理办公室立案庭执行局");
+}
+
 TEST_CASE("a data card's figure alone under its label ends its line") {
   // Label, figure, then the next card's label: the figure is no part of the next label.
   CHECK(normalized("审结各类案件\n12 640件\n结收比97.1%\n") == "审结各类案件12640件\n结收比97.1%");
