@@ -240,7 +240,7 @@ class Normalizer {
     if (text.empty()) return;  // leading white space
     std::string_view separator;
     // (A grid of names ends where its rows end.)
-    if (space_breaks_ >= 2 && !is_name_grid_row(line_around(space_begin_)) && is_page_break(next_byte)) {
+    if (space_breaks_ >= 2 && is_page_break(next_byte) && !is_name_grid_row(line_around(space_begin_))) {
       return;  // running text continues on the next page: no paragraph break
     }
     // A grid of names is one list, read on from the line that introduces it:
