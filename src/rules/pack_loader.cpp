@@ -447,6 +447,9 @@ class Loader {
           if (auto expanded = expand(*raw, *node, f->path, stack)) patterns.push_back(std::move(*expanded));
       }
     quiet_ = false;
+    // Rules share guards and subjects: each distinct pattern is compiled once.
+    std::sort(patterns.begin(), patterns.end());
+    patterns.erase(std::unique(patterns.begin(), patterns.end()), patterns.end());
     std::vector<std::shared_ptr<const RE2>> compiled(patterns.size());
     // Longest first, so that no core is left with a large pattern when the others are done.
     std::vector<std::size_t> order(patterns.size());
