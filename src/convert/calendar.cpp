@@ -140,6 +140,7 @@ class Parser {
   std::optional<int> year_from(const Number& n) const;
   bool eat_connector();
   bool eat_time_of_day();
+  bool eat_clock();
   bool numeric_date(CalendarPoint& p);
   bool year_part(CalendarPoint& p);
   bool after_year(CalendarPoint& p, bool have_year);
@@ -222,6 +223,23 @@ bool Parser::eat_time_of_day() {
   return eat_any(kWords);
 }
 
+// The hour a day is given to ("10时", "9点30分", "14:00"): a range of days may be
+// timed at both ends ("11月11日10时至12日10时"); the day is what is dated.
+bool Parser::eat_clock() {
+  const std::size_t start = pos_;
+  auto hour = number();
+  if (!hour || hour->chinese || hour->value > 24) return pos_ = start, false;
+  if (eat(U"时") || eat(U"時") || eat(U"点") || eat(U"點")) {
+    const std::size_t minutes = pos_;
+    if (auto m = number(); !(m && !m->chinese && m->value < 60 && eat(U"分"))) pos_ = minutes, eat(U"半");
+    return true;
+  }
+  if (eat(U":")) {
+    if (auto m = number(); m && !m->chinese && m->chars == 2 && m->value < 60) return true;
+  }
+  return pos_ = start, false;
+}
+
 // 2025-06-27, 2025.6.27, 2025/6/27, "2010 01 29": year, month, day with one separator.
 bool Parser::numeric_date(CalendarPoint& p) {
   std::size_t start = pos_;
@@ -240,6 +258,7 @@ bool Parser::numeric_date(CalendarPoint& p) {
   p.year = year, p.month = m->value, p.day = d->value;
   eat(U"日") || eat(U"号");
   eat_time_of_day();
+  eat_clock();
   return true;
 }
 
@@ -345,6 +364,7 @@ bool Parser::day_part(CalendarPoint& p, bool allow_bare) {
   }
   p.day = n->value;
   eat_time_of_day();
+  eat_clock();
   return true;
 }
 
