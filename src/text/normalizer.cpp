@@ -258,7 +258,8 @@ class Normalizer {
     } else if (space_breaks_ >= 2 ||
         (space_breaks_ == 1 && ((ends_with_sentence_end(text) && text.back() != ';') || is_section_number() ||
                                is_heading() || ends_with_column_field() || is_counted_heading() ||
-                               between_labeled_fields() || between_column_rows() || is_figure_line()))) {
+                               between_labeled_fields() || between_column_rows() || is_figure_line() ||
+                               is_next_list_item()))) {
       separator = "\n";
     } else if (space_breaks_ == 0 && space_ideographic_ && separates_grid_names()) {
       separator = "、";  // "丁玉霞　　马文礼": two names of a grid
@@ -750,6 +751,19 @@ class Normalizer {
       pos += c.length;
     }
     return false;
+  }
+
+  // True when the next line opens the next item of a numbered list whose items
+  // close with no punctuation ("1. 某某（女，壮族），某院一级法官助理" over "2. …"):
+  // each item is a paragraph of its own, however its lines wrap. (Items closed by
+  // a semicolon go on as one sentence, see resolve_white_space.)
+  bool is_next_list_item() {
+    const std::string& text = result_.text;
+    if (text.back() == ';' || !opens_numbered_heading(space_end_)) return false;
+    const std::string_view paragraph = std::string_view(text).substr(paragraph_start());
+    std::size_t digits = 0;
+    while (digits < paragraph.size() && digits < 4 && is_ascii_digit(static_cast<unsigned char>(paragraph[digits]))) ++digits;
+    return digits > 0 && digits < 4 && digits < paragraph.size() && paragraph[digits] == '.';
   }
 
   // True when the source at `pos` opens a numbered heading or list item:

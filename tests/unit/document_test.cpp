@@ -310,6 +310,14 @@ TEST_CASE("a list's numbered heading closed by its count is a line of its own") 
   CHECK(normalized("二、坚持司法为民，全年办结案件（含旧存）\n１２０件。") == "二、坚持司法为民,全年办结案件(含旧存)120件。");
 }
 
+TEST_CASE("the items of a numbered list without closing marks are lines of their own") {
+  CHECK(normalized("拟入额人选：\n\n1. 农丽芬（女，壮族），州中级人民法院一级法官\n助理\n2. 沙云海（男，回族），县人民法院法官助理\n") ==
+        "拟入额人选:\n1.农丽芬(女,壮族),州中级人民法院一级法官助理\n2.沙云海(男,回族),县人民法院法官助理");
+  // Items closed by a semicolon go on as one sentence, and so does a wrapped decimal.
+  CHECK(normalized("1. 新收案件１ ３８６件；\n2. 旧存案件２１２件；\n") == "1.新收案件1386件;2.旧存案件212件;");
+  CHECK(normalized("1. 同比上升\n2.5个百分点\n") == "1.同比上升2.5个百分点");
+}
+
 TEST_CASE("a roster's rows, split into columns by ideographic spaces, are lines of their own") {
   // The name comes first: the gap after it stays, so that the name ends there; a long name
   // leaves room for one space only, a short one is padded and so is a note in brackets.
