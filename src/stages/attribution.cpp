@@ -276,7 +276,19 @@ void name_share(StageContext& ctx, const SentenceIndex& index, std::size_t i) {
   const std::size_t first_in_sentence = index.records[static_cast<std::size_t>(p.sentence)].first;
   for (std::size_t k = i; k-- > first_in_sentence;) {
     const WorkRecord& count = ctx.records[k];
-    if (count.dropped || !is_count(count) || count.span.end != comma) continue;
+    if (count.dropped) continue;
+    // The count's own change may close the clause between: "办理双语案件134件，同比增长16.5%，
+    // 占全部受理案件的22.8%" is a share of the cases, read from the clause before the change.
+    if (count.type == "percent" && count.span.end == comma) {
+      std::size_t mark = std::string_view::npos;
+      for (std::string_view m : {"，", ","})
+        if (const std::size_t at = text.rfind(m, count.span.begin); at != std::string_view::npos && (mark == std::string_view::npos || at > mark))
+          mark = at;
+      if (mark == std::string_view::npos || mark < ctx.doc.sentences()[static_cast<std::size_t>(p.sentence)].normalized.begin) return;
+      comma = mark;
+      continue;
+    }
+    if (!is_count(count) || count.span.end != comma) continue;
     auto counted = count.fields.text("subject");
     if (!counted || counted->empty()) return;
     const std::string subject = share->text == "占" ? *counted : *counted + share->text;
