@@ -50,6 +50,19 @@ std::string_view sentence_after(const StageContext& ctx, const WorkRecord& r) {
   return std::string_view(ctx.doc.text()).substr(r.span.end, s.end - r.span.end);
 }
 
+// True when `r` stands in a section heading: a short line of its own with no clause
+// mark ("二、今年工作安排", "2026年工作打算").
+bool in_heading(const StageContext& ctx, const WorkRecord& r) {
+  constexpr std::size_t kMaxHeadingBytes = 24 * 3;
+  const auto& sentences = ctx.doc.sentences();
+  const std::size_t k = static_cast<std::size_t>(r.sentence);
+  const bool alone = (k == 0 || sentences[k - 1].paragraph != sentences[k].paragraph) &&
+                     (k + 1 == sentences.size() || sentences[k + 1].paragraph != sentences[k].paragraph);
+  const std::string_view line = std::string_view(ctx.doc.text()).substr(sentences[k].normalized.begin, sentences[k].normalized.size());
+  return alone && line.size() <= kMaxHeadingBytes && line.find(',') == std::string_view::npos &&
+         line.find("。") == std::string_view::npos;
+}
+
 // Where the clause holding `r` ends: at the first comma or semicolon after it
 // in its sentence, or with the sentence.
 std::size_t clause_end(const StageContext& ctx, const WorkRecord& r) {
@@ -297,6 +310,7 @@ void resolve_dates(StageContext& ctx) {
   std::size_t stated_clause_end = std::string_view::npos;  // a relative year's reach for deadlines
   int written_year = 0, written_article = -1;
   int present_paragraph = -1;  // a paragraph that said 今年, where the written year gives way
+  int present_section_article = -1;  // an article with a section headed by 今年: deadlines to come
   CivilDate last_day{};  // the last day resolved, for a day written alone
   int last_day_article = -1;
   for (auto& d : dates) {
@@ -340,8 +354,10 @@ void resolve_dates(StageContext& ctx) {
     // report on the past year: "今年，…一是6月底前完成…；二是3月31日前出台…" in a work
     // report given in January.
     DateReference ahead = here;
-    if (!states_year && d.expr.kind == CalendarKind::until && stated_paragraph == d.record->paragraph &&
-        stated_year == here.year && (stated_sentence != d.record->sentence || d.record->span.begin < stated_clause_end)) {
+    if (!states_year && d.expr.kind == CalendarKind::until &&
+        ((stated_paragraph == d.record->paragraph && stated_year == here.year &&
+          (stated_sentence != d.record->sentence || d.record->span.begin < stated_clause_end)) ||
+         present_section_article == d.record->article)) {
       ahead.deadlines_ahead = true;
       if (!here.deadlines_ahead) ctx.note("date '{}': a deadline in a paragraph of the page's year, still to come", written);
     }
@@ -393,7 +409,16 @@ void resolve_dates(StageContext& ctx) {
       // "今年" takes the rest of its paragraph back to the page's year: "…2023年至2025年间批准。
       // ¶ 市住建局今年将对…排查，…在第三季度前全部完成" (a plan told in a review of the past year
       // leaves the review's year to the paragraphs after it).
-      if (states_year && !point.year && point.year_offset == 0) present_paragraph = d.record->paragraph;
+      // Said in a section's heading ("二、今年工作安排") it holds for the section: the article
+      // goes on in the page's year, and its deadlines are still to come.
+      if (states_year && !point.year && point.year_offset == 0) {
+        present_paragraph = d.record->paragraph;
+        if (in_heading(ctx, *d.record)) {
+          written_year = here.year, written_article = d.record->article;
+          present_section_article = d.record->article;
+          ctx.note("date '{}': a heading's; the article goes on in the page's year", written);
+        }
+      }
       if (resolved.year != 0) previous_year = resolved.year, previous_article = d.record->article;
     }
     // Only a day is an event's: a month or a run of months ("1至9月") counts figures.
