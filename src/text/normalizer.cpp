@@ -687,14 +687,19 @@ class Normalizer {
     constexpr std::size_t kMinParagraphBytes = 16 * 3, kRecentBytes = 160 * 3;
     const std::string& text = result_.text;
     const std::size_t start = paragraph_start();
+    // Both sides must be ideographs or digits: lead bytes E3..E9 cover U+3400..U+9FFF.
+    auto ideograph_lead = [](unsigned char b) { return b >= 0xE3 && b <= 0xE9; };
+    // An enumeration goes on, however short the line it broke: "大会由院党组副书记、" then
+    // "副院长某某主持".
+    if (text.ends_with("、") && text[start] != '#' && (ideograph_lead(next_byte) || is_ascii_digit(next_byte)) &&
+        !opens_numbered_heading(space_end_))
+      return true;
     if (text.size() - start < kMinParagraphBytes || text[start] == '#') return false;
     // Running text has clauses; a title block ("…工作报告——…会议上") has none
     // and its blank line is a real break. (Looked for near the end only, so
     // that a long paragraph is not rescanned at every blank line.)
     const std::string_view recent = std::string_view(text).substr(text.size() - std::min(text.size() - start, kRecentBytes));
     if (recent.find_first_of(",;") == std::string_view::npos && recent.find("。") == std::string_view::npos) return false;
-    // Both sides must be ideographs or digits: lead bytes E3..E9 cover U+3400..U+9FFF.
-    auto ideograph_lead = [](unsigned char b) { return b >= 0xE3 && b <= 0xE9; };
     if (!ideograph_lead(next_byte) && !is_ascii_digit(next_byte)) return false;
     if (opens_numbered_heading(space_end_) || opens_labeled_field(space_end_)) return false;
     std::size_t last = text.size() - 1;
@@ -703,7 +708,6 @@ class Normalizer {
     if (text[last] == '.' && last > start && is_ascii_digit(static_cast<unsigned char>(text[last - 1])) &&
         is_ascii_digit(next_byte))
       return true;  // "92.\n\n31%": a decimal split
-    if (text.ends_with("、")) return true;  // an enumeration goes on
     while (last > start && (static_cast<unsigned char>(text[last]) & 0xC0) == 0x80) --last;
     if (!ideograph_lead(static_cast<unsigned char>(text[last]))) return false;
     const Utf8Char before = decode_utf8(text, last);

@@ -246,6 +246,8 @@ TEST_CASE("a blank line inside running text is a page break, after a title block
         "全市法院共受理涉企案件35648件,审结32907件,结案率92.31%,同比提高3.6个百分点。");
   CHECK(normalized("立案429件，受理线索687条，同比分别上升16.4%\n\n和9.8%；发出检察建议273件。") ==
         "立案429件,受理线索687条,同比分别上升16.4%和9.8%;发出检察建议273件。");
+  // An enumeration goes on across the break, however short the line it broke.
+  CHECK(normalized("颁奖。\n大会由院党组副书记、\n\n\n副院长某某主持。") == "颁奖。\n大会由院党组副书记、副院长某某主持。");
   // A numbered heading after the blank line starts a paragraph of its own.
   CHECK(normalized("全年执结案件580件，执行到位金额3200万元，结案率明显\n\n二、存在的问题") ==
         "全年执结案件580件,执行到位金额3200万元,结案率明显\n二、存在的问题");
