@@ -553,6 +553,11 @@ void link_people(StageContext& ctx) {
         const OrgMention* court = ctx.work_report && !own.empty() ? nullptr : court_before(ctx, r.span.begin, r.article, body_kind);
         p.org = court != nullptr ? court->canonical : own;
         p.org_told = false;
+      } else if (p.role == "official" && p.titles.empty()) {
+        // Named by the rule as the court's people without an office ("立案庭：某某、某某" in a
+        // list of those commended, "某某、某某等3位院领导"): of the article's court.
+        p.org = ctx.org_of_article(r.article);
+        p.org_told = false;
       }
     }
     // A school's or a company's staff hold no public office, whatever their titles.

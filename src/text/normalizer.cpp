@@ -380,7 +380,14 @@ class Normalizer {
     const std::size_t nl = space_begin_ > 0 ? source_.rfind('\n', space_begin_ - 1) : std::string_view::npos;
     std::size_t line_start = nl == std::string_view::npos ? 0 : nl + 1;
     while (line_start < space_begin_ && (source_[line_start] == ' ' || source_[line_start] == '\t')) ++line_start;
-    return line_start < space_begin_ && opens_labeled_field(line_start, true) && opens_labeled_field(space_end_, true);
+    if (line_start >= space_begin_ || !opens_labeled_field(space_end_, true)) return false;
+    if (opens_labeled_field(line_start, true)) return true;
+    // A short numbered heading over the first field: "（一）审判执行岗位" over "立案庭：某某、某某".
+    constexpr std::size_t kMaxHeadingBytes = 16 * 3;
+    const std::string_view heading = source_.substr(line_start, space_begin_ - line_start);
+    return heading.size() <= kMaxHeadingBytes && opens_numbered_heading(line_start) &&
+           heading.find_first_of(",;") == std::string_view::npos && heading.find("，") == std::string_view::npos &&
+           heading.find("。") == std::string_view::npos;
   }
 
   // Two lines split into columns by ideographic spaces, two or more in a row in one of
@@ -744,8 +751,9 @@ class Normalizer {
   // credit ("文/图｜某某", "编辑：某某"): a field of its own, not running text
   // that a page break cut. With `colon_only`, a label before a colon only.
   bool opens_labeled_field(std::size_t pos, bool colon_only = false) const {
-    constexpr std::size_t kMaxLabelChars = 4;
-    for (std::size_t chars = 0; chars <= kMaxLabelChars && pos < source_.size(); ++chars) {
+    // A field's label is short; a list's by department may name a longer one ("民事审判第二庭：").
+    const std::size_t max_label_chars = colon_only ? 8 : 4;
+    for (std::size_t chars = 0; chars <= max_label_chars && pos < source_.size(); ++chars) {
       const Utf8Char c = decode_utf8(source_, pos);
       if (!c.valid) return false;
       if (c.code_point == 0xFF1A || c.code_point == ':') return chars > 0;

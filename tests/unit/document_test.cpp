@@ -306,6 +306,13 @@ TEST_CASE("lines that each open with a label and a colon are fields of their own
   CHECK(normalized("某县法院：上半年数据出炉\n岱海亮剑丨首日出击\n") == "某县法院:上半年数据出炉岱海亮剑|首日出击");
 }
 
+TEST_CASE("a list by department, a department and its colon a line, is a line a department") {
+  CHECK(normalized("（一）审判执行岗位\n立案庭：韩 雪、其木格\n民事审判第二庭：郑 欣、滕国栋\n") ==
+        "(一)审判执行岗位\n立案庭:韩雪、其木格\n民事审判第二庭:郑欣、滕国栋");
+  // A heading with a clause's mark is running text a line wraps.
+  CHECK(normalized("一、坚持公正司法，全院审结\n案件：共计3120件。\n") == "一、坚持公正司法,全院审结案件:共计3120件。");
+}
+
 TEST_CASE("a list's numbered heading closed by its count is a line of its own") {
   CHECK(normalized("二、先进个人（３名）\n敖　雪　　立案庭法官助理\n") == "二、先进个人(3名)\n敖雪立案庭法官助理");
   // Not a numbered paragraph's first line that a parenthesis happens to close.
