@@ -834,8 +834,9 @@ std::size_t serves_as_presider(std::string_view text) {
   return text.rfind(serves);
 }
 
-// "主持" followed by what is presided over, or ending the clause, or "主持召开":
-// "主持会议", "主持召开推进会", "X主持", and "X担任(听证)主持人". Not "主持审理".
+// "主持" followed by what is presided over, or ending the clause, or "主持召开", or after
+// "召集并": "主持会议", "主持召开推进会", "X主持", "X召集并主持…学习会", and "X担任(听证)主持人".
+// Not "主持审理".
 bool says_presides(const MeetingWords& words, std::string_view text) {
   const std::span<const std::string_view> what = words.presided;
   constexpr std::string_view verb = "主持";
@@ -843,6 +844,7 @@ bool says_presides(const MeetingWords& words, std::string_view text) {
     std::string_view rest = text.substr(at + verb.size());
     if (rest.empty() || starts_with_any(rest, what)) return true;
     if (starts_with(rest, "召开")) return true;  // "主持召开审判执行质效推进会": whatever it convenes
+    if (text.substr(0, at).ends_with("召集并")) return true;  // "召集并主持党组…学习会": whatever it calls
   }
   return serves_as_presider(text) != std::string_view::npos;
 }
@@ -1392,7 +1394,10 @@ void link_meetings(StageContext& ctx) {
     // "6月，召开全省法院…座谈会": a clause that convenes with no subject at all
     // is the article's own court speaking.
     if (organizer.empty() && rule == "convened" && opens_its_clause(ctx, m)) organizer = ctx.org_of_article(m.article);
-    if (organizer.empty() && rule == "convened") organizer = presiding_convener_body(ctx, people, m);
+    if (organizer.empty() && (rule == "convened" || rule == "called_and_presided"))
+      organizer = presiding_convener_body(ctx, people, m);
+    // The head who calls a meeting calls it for the body whose article this is.
+    if (organizer.empty() && rule == "called_and_presided") organizer = ctx.org_of_article(m.article);
     if (organizer.empty()) organizer = stated_host(ctx, m);
     if (organizer.empty()) organizer = level_host(ctx, m);
     if (organizer.empty()) m.fields.erase("organizer");
