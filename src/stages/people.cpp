@@ -576,6 +576,27 @@ void link_people(StageContext& ctx) {
     people.push_back(std::move(p));
   }
 
+  // A name read short where the text goes on from a longer one the page names: "孟和巴特尔检察长"
+  // read as 巴特尔 after "检察长孟和巴特尔" is that person (a name without a Han surname may
+  // open with characters that read as one).
+  {
+    const std::string_view text = ctx.doc.text();
+    for (auto& p : people) {
+      const std::string_view span = text.substr(p.record->span.begin, p.record->span.size());
+      const std::size_t in_span = span.find(p.name);
+      if (in_span == std::string_view::npos) continue;
+      const std::size_t at = p.record->span.begin + in_span;
+      for (const auto& q : people)
+        if (q.name.size() > p.name.size() && std::string_view(q.name).ends_with(p.name) &&
+            q.name.size() - p.name.size() <= at &&
+            text.substr(at - (q.name.size() - p.name.size()), q.name.size()) == q.name) {
+          ctx.note("people: '{}' at {} is '{}' read short", p.name, p.record->span.begin, q.name);
+          p.name = q.name;
+          break;
+        }
+    }
+  }
+
   // Merge mentions of one person: same name, and the same org, or one unknown
   // or only guessed from the court named before ("请赫连振东院长通报" after another court).
   std::vector<PersonView*> kept;

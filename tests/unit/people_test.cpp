@@ -179,6 +179,17 @@ TEST_SUITE("people") {
     CHECK(people_in("该院负责人告诉记者，今年以来执结案件900余件。").empty());
   }
 
+  TEST_CASE("a name read short where the page names the person in full is that person") {
+    auto people = people_in("兴安盟人民检察院检察长孟和巴特尔依法列席。会上，孟和巴特尔检察长从法律监督角度提出了意见。");
+    REQUIRE(people.size() == 1);
+    CHECK(people[0].name == "孟和巴特尔");
+    CHECK(people[0].titles == Titles{"检察长"});
+    // A name that only ends the same way is another person's.
+    auto two = people_in("副院长孟和巴特尔出席会议。庭长巴特尔主持会议。");
+    REQUIRE(two.size() == 2);
+    CHECK(named(two, "巴特尔") != nullptr);
+  }
+
   TEST_CASE("mentions of one person merge, the same name in two courts stays apart") {
     std::vector<reportex::Record> records;
     auto people = people_in(
