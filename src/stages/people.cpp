@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace reportex::internal {
 
@@ -578,22 +579,29 @@ void link_people(StageContext& ctx) {
 
   // A name read short where the text goes on from a longer one the page names: "孟和巴特尔检察长"
   // read as 巴特尔 after "检察长孟和巴特尔" is that person (a name without a Han surname may
-  // open with characters that read as one).
+  // open with characters that read as one). The longer name is looked up by the few characters
+  // before the short one, so a roster of thousands stays linear.
   {
+    constexpr std::size_t kMaxLeadChars = 6;
     const std::string_view text = ctx.doc.text();
+    std::unordered_set<std::string> names;  // copies: a name may change below
+    for (const auto& p : people) names.insert(p.name);
     for (auto& p : people) {
       const std::string_view span = text.substr(p.record->span.begin, p.record->span.size());
       const std::size_t in_span = span.find(p.name);
       if (in_span == std::string_view::npos) continue;
       const std::size_t at = p.record->span.begin + in_span;
-      for (const auto& q : people)
-        if (q.name.size() > p.name.size() && std::string_view(q.name).ends_with(p.name) &&
-            q.name.size() - p.name.size() <= at &&
-            text.substr(at - (q.name.size() - p.name.size()), q.name.size()) == q.name) {
-          ctx.note("people: '{}' at {} is '{}' read short", p.name, p.record->span.begin, q.name);
-          p.name = q.name;
+      std::size_t from = at;
+      for (std::size_t chars = 0; chars < kMaxLeadChars && from > 0; ++chars) {
+        do --from;
+        while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80);
+        const auto longer = names.find(std::string(text.substr(from, at - from + p.name.size())));
+        if (longer != names.end()) {
+          ctx.note("people: '{}' at {} is '{}' read short", p.name, p.record->span.begin, *longer);
+          p.name = *longer;
           break;
         }
+      }
     }
   }
 
