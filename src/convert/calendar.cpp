@@ -230,8 +230,10 @@ bool Parser::eat_clock() {
   auto hour = number();
   if (!hour || hour->chinese || hour->value > 24) return pos_ = start, false;
   if (eat(U"时") || eat(U"時") || eat(U"点") || eat(U"點")) {
+    if (eat(U"半")) return true;
     const std::size_t minutes = pos_;
-    if (auto m = number(); !(m && !m->chinese && m->value < 60 && eat(U"分"))) pos_ = minutes, eat(U"半");
+    auto m = number();
+    if (!(m && !m->chinese && m->value < 60 && eat(U"分"))) pos_ = minutes;  // "10时" alone
     return true;
   }
   if (eat(U":")) {
